@@ -1,0 +1,5 @@
+package org.lanyard.core.audit;
+
+/** The newest record of the chain, kept apart from the records so that truncation shows. */
+public record ChainHead(long sequence, String hash) {
+}

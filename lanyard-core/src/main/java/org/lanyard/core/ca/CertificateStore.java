@@ -1,0 +1,33 @@
+package org.lanyard.core.ca;
+
+import java.math.BigInteger;
+import java.util.Optional;
+import org.lanyard.core.Page;
+
+/** Storage of certificate records. Serial numbers are unique (database constraint). */
+public interface CertificateStore {
+
+    /**
+     * Records a request under a new serial with status {@code RESERVED}.
+     *
+     * @throws SerialInUseException when the serial exists (the caller draws another)
+     */
+    void reserve(CertificateRecord reservation);
+
+    /** Turns a reserved record into an issued one: status {@code VALID}, DER and validity stored. */
+    void complete(CertificateRecord issued);
+
+    /** Marks a reserved record {@code FAILED} with a reason. */
+    void fail(BigInteger serial, String reason);
+
+    Optional<CertificateRecord> find(BigInteger serial);
+
+    Page<CertificateRecord> search(CertificateQuery query);
+
+    /** Thrown by {@link #reserve} when the serial is already taken. */
+    class SerialInUseException extends RuntimeException {
+        public SerialInUseException(BigInteger serial) {
+            super("serial " + Serials.hex(serial) + " is already in use");
+        }
+    }
+}

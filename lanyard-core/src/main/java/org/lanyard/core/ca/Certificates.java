@@ -1,0 +1,198 @@
+package org.lanyard.core.ca;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
+
+/**
+ * Builds to-be-signed certificates and signs them. The TBS structure is built first so that
+ * the lint checks exactly the bytes that will be signed (docs/flows/issuance.md, step 4).
+ */
+public final class Certificates {
+
+    private Certificates() {
+    }
+
+    public static AlgorithmIdentifier signatureAlgorithm(KeyAlgorithm issuerKey) {
+        return new DefaultSignatureAlgorithmIdentifierFinder().find(issuerKey.signatureAlgorithm());
+    }
+
+    /** An end-entity certificate under {@code profile}, signed later by {@code issuer}'s key. */
+    public static TBSCertificate leaf(BigInteger serial, Issuer issuer, KeyAlgorithm issuerKey, X500Name subject,
+            SubjectPublicKeyInfo subjectKey, List<SubjectAltName> sans, CertificateProfile profile, Instant notBefore,
+            Instant notAfter) {
+        try {
+            ExtensionsGenerator ext = new ExtensionsGenerator();
+            ext.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            int usage = keyUsageFor(profile.keyUsage(), KeyAlgorithm.of(subjectKey).orElse(null));
+            if (usage != 0) {
+                ext.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+            }
+            if (!profile.extendedKeyUsage().isEmpty()) {
+                ext.addExtension(Extension.extendedKeyUsage, false, new org.bouncycastle.asn1.x509.ExtendedKeyUsage(profile.extendedKeyUsage()
+                        .stream().map(e -> KeyPurposeId.getInstance(e.oid())).toArray(KeyPurposeId[]::new)));
+            }
+            if (!sans.isEmpty()) {
+                ext.addExtension(Extension.subjectAlternativeName, subject.getRDNs().length == 0,
+                        SubjectAltNames.write(sans));
+            }
+            ext.addExtension(Extension.subjectKeyIdentifier, false, keyId(subjectKey));
+            ext.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(issuer.certificate()));
+            if (!profile.crlDistributionPoints().isEmpty()) {
+                DistributionPoint[] points = profile.crlDistributionPoints().stream()
+                        .map(url -> new DistributionPoint(new DistributionPointName(new GeneralNames(
+                                new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null))
+                        .toArray(DistributionPoint[]::new);
+                ext.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(points));
+            }
+            List<AccessDescription> access = new ArrayList<>();
+            if (profile.ocspUrl() != null && !profile.ocspUrl().isBlank()) {
+                access.add(new AccessDescription(AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, profile.ocspUrl())));
+            }
+            if (profile.caIssuersUrl() != null && !profile.caIssuersUrl().isBlank()) {
+                access.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, profile.caIssuersUrl())));
+            }
+            if (!access.isEmpty()) {
+                ext.addExtension(Extension.authorityInfoAccess, false,
+                        new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
+            }
+            return tbs(serial, X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+                    subject, subjectKey, notBefore, notAfter, signatureAlgorithm(issuerKey), ext);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A CA certificate. {@code issuerCertificate} is null for a self-signed root, whose authority
+     * key identifier is then its own key identifier.
+     */
+    public static TBSCertificate ca(BigInteger serial, X509Certificate issuerCertificate, KeyAlgorithm issuerKey,
+            X500Name subject, SubjectPublicKeyInfo subjectKey, Integer pathLength, Instant notBefore, Instant notAfter) {
+        try {
+            ExtensionsGenerator ext = new ExtensionsGenerator();
+            ext.addExtension(Extension.basicConstraints, true,
+                    pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength));
+            ext.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+            SubjectKeyIdentifier ski = keyId(subjectKey);
+            ext.addExtension(Extension.subjectKeyIdentifier, false, ski);
+            ext.addExtension(Extension.authorityKeyIdentifier, false, issuerCertificate == null
+                    ? new AuthorityKeyIdentifier(ski.getKeyIdentifier()) : authorityKeyId(issuerCertificate));
+            X500Name issuerName = issuerCertificate == null ? subject
+                    : X500Name.getInstance(issuerCertificate.getSubjectX500Principal().getEncoded());
+            return tbs(serial, issuerName, subject, subjectKey, notBefore, notAfter, signatureAlgorithm(issuerKey), ext);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Signs the TBS with {@code signer} and returns the certificate. */
+    public static X509Certificate sign(TBSCertificate tbs, Signer signer) {
+        try {
+            byte[] signature = signer.sign(tbs.getEncoded(ASN1Encoding.DER));
+            ASN1EncodableVector v = new ASN1EncodableVector();
+            v.add(tbs);
+            v.add(tbs.getSignature());
+            v.add(new DERBitString(signature));
+            return parse(new DERSequence(v).getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static X509Certificate parse(byte[] der) {
+        try {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("not a certificate: " + e.getMessage(), e);
+        }
+    }
+
+    public static SubjectKeyIdentifier keyId(SubjectPublicKeyInfo key) {
+        return new BcX509ExtensionUtils().createSubjectKeyIdentifier(key);
+    }
+
+    static AuthorityKeyIdentifier authorityKeyId(X509Certificate issuer) {
+        byte[] skiExt = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        byte[] id = skiExt != null
+                ? SubjectKeyIdentifier.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(skiExt).getOctets())
+                        .getKeyIdentifier()
+                : keyId(SubjectPublicKeyInfo.getInstance(issuer.getPublicKey().getEncoded())).getKeyIdentifier();
+        return new AuthorityKeyIdentifier(id);
+    }
+
+    /**
+     * The profile's key usage bits that fit the key: encipherment bits only for RSA, key agreement
+     * only for EC. A profile such as "key management" lists both and gets the right one per key.
+     */
+    static int keyUsageFor(Set<KeyUsageBit> bits, KeyAlgorithm key) {
+        boolean ec = key != null && key.family().equals("EC");
+        int usage = 0;
+        for (KeyUsageBit bit : bits) {
+            boolean fits = switch (bit) {
+                case keyEncipherment, dataEncipherment -> !ec;
+                case keyAgreement -> ec;
+                default -> true;
+            };
+            if (fits) {
+                usage |= bit.mask();
+            }
+        }
+        return usage;
+    }
+
+    private static TBSCertificate tbs(BigInteger serial, X500Name issuer, X500Name subject, SubjectPublicKeyInfo key,
+            Instant notBefore, Instant notAfter, AlgorithmIdentifier signature, ExtensionsGenerator ext) {
+        V3TBSCertificateGenerator gen = new V3TBSCertificateGenerator();
+        gen.setSerialNumber(new ASN1Integer(serial));
+        gen.setSignature(signature);
+        gen.setIssuer(issuer);
+        gen.setStartDate(new Time(Date.from(notBefore)));
+        gen.setEndDate(new Time(Date.from(notAfter)));
+        gen.setSubject(subject);
+        gen.setSubjectPublicKeyInfo(key);
+        gen.setExtensions(ext.generate());
+        return gen.generateTBSCertificate();
+    }
+
+}

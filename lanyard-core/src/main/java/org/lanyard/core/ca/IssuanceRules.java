@@ -1,0 +1,132 @@
+package org.lanyard.core.ca;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The issuance rules, each named. Table tests in {@code IssuanceRulesTest} name a case per rule.
+ */
+public final class IssuanceRules {
+
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+    /** An issuer must still be valid this long, or nothing sensible can be issued from it. */
+    static final Duration MIN_ISSUER_REMAINING = Duration.ofHours(1);
+
+    private IssuanceRules() {
+    }
+
+    public static List<IssuanceRule> all() {
+        return List.of(
+                new IssuanceRule("key-algorithm-allowed", IssuanceRules::keyAlgorithmAllowed),
+                new IssuanceRule("san-required", c -> c.profile().sanRequired() && c.sans().isEmpty()
+                        ? Optional.of("profile " + c.profile().id() + " requires at least one subject alternative name")
+                        : Optional.empty()),
+                new IssuanceRule("san-count", c -> c.sans().size() > c.profile().maxSans()
+                        ? Optional.of(c.sans().size() + " subject alternative names, at most " + c.profile().maxSans()
+                                + " allowed")
+                        : Optional.empty()),
+                new IssuanceRule("san-type-allowed", IssuanceRules::sanTypeAllowed),
+                new IssuanceRule("dns-name-syntax", IssuanceRules::dnsNameSyntax),
+                new IssuanceRule("dns-name-allowed", IssuanceRules::dnsNameAllowed),
+                new IssuanceRule("email-syntax", c -> firstBad(c, SanType.EMAIL, v -> EMAIL.matcher(v).matches(),
+                        "is not an e-mail address")),
+                new IssuanceRule("upn-syntax", c -> firstBad(c, SanType.UPN, v -> EMAIL.matcher(v).matches(),
+                        "is not a user principal name (user@domain)")),
+                new IssuanceRule("subject-variables", IssuanceRules::subjectVariables),
+                new IssuanceRule("issuer-valid", IssuanceRules::issuerValid));
+    }
+
+    static Optional<String> keyAlgorithmAllowed(IssuanceContext c) {
+        Optional<KeyAlgorithm> algorithm = KeyAlgorithm.of(c.csr().publicKey());
+        if (algorithm.isEmpty()) {
+            return Optional.of(KeyAlgorithm.describe(c.csr().publicKey()) + " keys are not supported");
+        }
+        if (!c.profile().allowedKeys().contains(algorithm.get())) {
+            return Optional.of(algorithm.get().id() + " keys are not allowed by profile " + c.profile().id());
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> sanTypeAllowed(IssuanceContext c) {
+        return c.sans().stream().filter(san -> !c.profile().allowedSanTypes().contains(san.type())).findFirst()
+                .map(san -> san.type() + " names are not allowed by profile " + c.profile().id() + " (" + san + ")");
+    }
+
+    static Optional<String> dnsNameSyntax(IssuanceContext c) {
+        return firstBad(c, SanType.DNS, IssuanceRules::validDnsName, "is not a valid DNS name");
+    }
+
+    static Optional<String> dnsNameAllowed(IssuanceContext c) {
+        return firstBad(c, SanType.DNS, name -> c.profile().allowedDnsNames().stream()
+                .anyMatch(pattern -> dnsMatches(pattern, name)), "is not a DNS name profile "
+                + c.profile().id() + " allows");
+    }
+
+    static Optional<String> subjectVariables(IssuanceContext c) {
+        SubjectTemplate template;
+        try {
+            template = SubjectTemplate.parse(c.profile().subjectTemplate());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("the profile's subject template is broken: " + e.getMessage());
+        }
+        var values = c.templateValues();
+        return template.variables().stream().filter(v -> values.get(v) == null || values.get(v).isBlank())
+                .findFirst().map(v -> "the subject needs ${" + v + "}, and the request does not give it");
+    }
+
+    static Optional<String> issuerValid(IssuanceContext c) {
+        var cert = c.issuer().certificate();
+        if (c.now().isBefore(cert.getNotBefore().toInstant())) {
+            return Optional.of("issuer " + c.issuer().id() + " is not valid yet");
+        }
+        if (c.now().plus(MIN_ISSUER_REMAINING).isAfter(cert.getNotAfter().toInstant())) {
+            return Optional.of("issuer " + c.issuer().id() + " has expired or expires within the hour");
+        }
+        return Optional.empty();
+    }
+
+    /** LDH labels, at most 253 characters, optionally a leading {@code *.} wildcard label. */
+    public static boolean validDnsName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith("*.")) {
+            n = n.substring(2);
+        }
+        if (n.isEmpty() || n.length() > 253 || n.endsWith(".")) {
+            return false;
+        }
+        String[] labels = n.split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                return false;
+            }
+        }
+        // a name whose last label is all digits is an IP address in disguise
+        return !labels[labels.length - 1].matches("[0-9]+");
+    }
+
+    /** {@code *} matches any name; {@code *.example.com} any name below example.com; else exact. */
+    public static boolean dnsMatches(String pattern, String name) {
+        String p = pattern.toLowerCase(Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
+        if (p.equals("*")) {
+            return true;
+        }
+        if (p.startsWith("*.")) {
+            return n.endsWith(p.substring(1)) && n.length() > p.length() - 1;
+        }
+        return p.equals(n);
+    }
+
+    private static Optional<String> firstBad(IssuanceContext c, SanType type,
+            java.util.function.Predicate<String> ok, String complaint) {
+        return c.sans().stream().filter(s -> s.type() == type && !ok.test(s.value())).findFirst()
+                .map(s -> "'" + s.value() + "' " + complaint);
+    }
+}

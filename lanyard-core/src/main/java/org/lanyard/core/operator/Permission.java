@@ -1,0 +1,20 @@
+package org.lanyard.core.operator;
+
+/** What an operator may do. Every API route declares exactly one (see {@code RequiresPermission}). */
+public enum Permission {
+    CERTIFICATE_READ,
+    CERTIFICATE_ISSUE,
+    CERTIFICATE_REVOKE,
+    PROFILE_READ,
+    PROFILE_MANAGE,
+    ISSUER_READ,
+    ISSUER_MANAGE,
+    OPERATOR_READ,
+    OPERATOR_MANAGE,
+    ROLE_MANAGE,
+    AUDIT_READ,
+    CREDENTIAL_MANAGE,
+    CREDENTIAL_UNBLOCK,
+    KEY_RECOVERY,
+    SYSTEM_CONFIGURE
+}
