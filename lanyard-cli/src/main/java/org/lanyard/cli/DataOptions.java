@@ -1,0 +1,33 @@
+package org.lanyard.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.lanyard.server.boot.DevFiles;
+import org.lanyard.server.boot.Lanyard;
+import org.lanyard.server.boot.Settings;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: where the data is. Everything else comes from LANYARD_* variables. */
+class DataOptions {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data directory (default: $LANYARD_DATA or ./lanyard-data)")
+    Path data;
+
+    Settings settings() {
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        if (data != null) {
+            settings = settings.withDataDir(data);
+        }
+        if (settings.keystorePassword() == null && !settings.usesPkcs11()) {
+            char[] dev = DevFiles.existingDevKeystorePassword(settings.dataDir());
+            if (dev != null) {
+                settings = settings.withKeystorePassword(dev);
+            }
+        }
+        return settings;
+    }
+
+    Lanyard open(Settings settings) {
+        return Lanyard.open(settings, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,31 @@
+package org.lanyard.cli;
+
+import java.util.concurrent.CountDownLatch;
+import org.lanyard.server.LanyardServer;
+import org.lanyard.server.boot.Lanyard;
+import org.lanyard.server.boot.ServerTls;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the HTTPS server and keeps the process in the foreground until it is stopped. */
+final class ServerRunner {
+
+    private ServerRunner() {
+    }
+
+    static int runUntilStopped(Lanyard lanyard) throws InterruptedException {
+        ServerTls tls = ServerTls.prepare(lanyard);
+        ConfigurableApplicationContext context = LanyardServer.start(lanyard, tls);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            lanyard.close();
+            stopped.countDown();
+        }, "lanyard-shutdown"));
+        String url = lanyard.settings().baseUrl();
+        System.out.println("Lanyard ready at " + url + " — console " + url + "/console/, API " + url
+                + "/api/v1, API docs " + url + "/api/docs");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

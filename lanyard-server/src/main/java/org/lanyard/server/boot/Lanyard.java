@@ -1,0 +1,161 @@
+package org.lanyard.server.boot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.lanyard.core.audit.AuditTrail;
+import org.lanyard.core.audit.VerifyAuditChain;
+import org.lanyard.core.ca.CreateCertificateAuthority;
+import org.lanyard.core.ca.ImportCertificateAuthority;
+import org.lanyard.core.ca.IssuancePolicy;
+import org.lanyard.core.ca.IssueCertificate;
+import org.lanyard.core.ca.IssueWithServerKey;
+import org.lanyard.core.ca.Issuers;
+import org.lanyard.core.ca.KeyVault;
+import org.lanyard.core.ca.SaveProfile;
+import org.lanyard.core.ca.Serials;
+import org.lanyard.core.ca.lint.CertificateLint;
+import org.lanyard.core.operator.Authenticate;
+import org.lanyard.core.operator.BindOperatorCertificate;
+import org.lanyard.core.operator.CreateOperator;
+import org.lanyard.core.operator.IssueApiToken;
+import org.lanyard.core.operator.SaveRole;
+import org.lanyard.core.setup.InitializeSystem;
+import org.lanyard.keys.Pkcs11KeyVault;
+import org.lanyard.keys.Pkcs12KeyVault;
+import org.lanyard.store.Database;
+
+/**
+ * The composition root: opens the store and the key vault and wires the core's use cases to
+ * them. Plain Java, so the CLI's offline commands and the HTTP server share one wiring.
+ */
+public final class Lanyard implements AutoCloseable {
+
+    private final Settings settings;
+    private final Database database;
+    private final KeyVault vault;
+    private final Clock clock;
+    private final AuditTrail audit;
+    private final Issuers issuers;
+    private final IssueCertificate issueCertificate;
+
+    private Lanyard(Settings settings, Database database, KeyVault vault, Clock clock) {
+        this.settings = settings;
+        this.database = database;
+        this.vault = vault;
+        this.clock = clock;
+        this.audit = new AuditTrail(database.auditLog(), clock, settings.nodeId());
+        this.issuers = new Issuers(database.issuers(), vault);
+        this.issueCertificate = new IssueCertificate(database.profiles(), issuers, database.certificates(),
+                database.transactions(), audit, new Serials(new SecureRandom()), IssuancePolicy.standard(),
+                CertificateLint.standard(), clock);
+    }
+
+    public static Lanyard open(Settings settings, Clock clock) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + settings.dataDir(), e);
+        }
+        Database database = settings.databaseUrl().isBlank()
+                ? Database.open(Database.h2File(settings.dataDir()), "sa", "")
+                : Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+        try {
+            return new Lanyard(settings, database,
+                    new LazyKeyVault(() -> openVault(settings), settings.usesPkcs11() ? "pkcs11" : "pkcs12"), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static KeyVault openVault(Settings settings) {
+        if (settings.usesPkcs11()) {
+            if (settings.pkcs11Pin() == null) {
+                throw new IllegalStateException("LANYARD_PKCS11_PIN is required with LANYARD_PKCS11_LIBRARY");
+            }
+            return new Pkcs11KeyVault(settings.pkcs11Library(), settings.pkcs11SlotIndex(), settings.pkcs11Pin());
+        }
+        if (settings.keystorePassword() == null) {
+            throw new IllegalStateException("LANYARD_KEYSTORE_PASSWORD is required: it encrypts the CA key store");
+        }
+        Path file = settings.dataDir().resolve("keys").resolve("ca-keys.p12");
+        return new Pkcs12KeyVault(file, settings.keystorePassword());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public KeyVault vault() {
+        return vault;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    public IssueCertificate issueCertificate() {
+        return issueCertificate;
+    }
+
+    public IssueWithServerKey issueWithServerKey() {
+        return new IssueWithServerKey(issueCertificate, database.profiles());
+    }
+
+    public CreateCertificateAuthority createCertificateAuthority() {
+        return new CreateCertificateAuthority(vault, database.issuers(), database.transactions(), audit,
+                new Serials(new SecureRandom()), CertificateLint.standard(), clock);
+    }
+
+    public ImportCertificateAuthority importCertificateAuthority() {
+        return new ImportCertificateAuthority(vault, database.issuers(), database.transactions(), audit, clock);
+    }
+
+    public SaveProfile saveProfile() {
+        return new SaveProfile(database.profiles(), database.issuers(), database.transactions(), audit);
+    }
+
+    public CreateOperator createOperator() {
+        return new CreateOperator(database.operators(), database.transactions(), audit, clock);
+    }
+
+    public IssueApiToken issueApiToken() {
+        return new IssueApiToken(database.operators(), database.transactions(), audit, clock);
+    }
+
+    public BindOperatorCertificate bindOperatorCertificate() {
+        return new BindOperatorCertificate(database.operators(), database.transactions(), audit);
+    }
+
+    public SaveRole saveRole() {
+        return new SaveRole(database.operators(), database.transactions(), audit);
+    }
+
+    public Authenticate authenticate() {
+        return new Authenticate(database.operators(), clock);
+    }
+
+    public VerifyAuditChain verifyAuditChain() {
+        return new VerifyAuditChain(database.auditLog());
+    }
+
+    public InitializeSystem initializeSystem() {
+        return new InitializeSystem(database.issuers(), database.profiles(), database.operators(),
+                createCertificateAuthority(), createOperator(), issueApiToken(), database.transactions(), audit);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,148 @@
+package org.lanyard.server.web;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lanyard.core.LanyardException;
+import org.lanyard.core.Page;
+import org.lanyard.core.PageRequest;
+import org.lanyard.core.ca.CertificateQuery;
+import org.lanyard.core.ca.CertificateStatus;
+import org.lanyard.core.ca.CsrIntake;
+import org.lanyard.core.ca.IssuanceRequest;
+import org.lanyard.core.ca.IssuedCertificate;
+import org.lanyard.core.ca.IssueWithServerKey;
+import org.lanyard.core.ca.KeyAlgorithm;
+import org.lanyard.core.ca.Pem;
+import org.lanyard.core.ca.Serials;
+import org.lanyard.core.ca.SubjectAltName;
+import org.lanyard.core.operator.AuthenticatedOperator;
+import org.lanyard.core.operator.Permission;
+import org.lanyard.server.boot.Lanyard;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Issue, read and search certificates. Issuance runs the core pipeline (docs/flows/issuance.md). */
+@RestController
+@RequestMapping("/api/v1/certificates")
+public class CertificateController {
+
+    private final Lanyard lanyard;
+
+    public CertificateController(Lanyard lanyard) {
+        this.lanyard = lanyard;
+    }
+
+    /** {@code profile}: profile id; {@code csr}: PEM; {@code variables}: values for the subject template. */
+    public record IssueBody(String profile, String csr, Map<String, String> variables) {
+    }
+
+    /** An issued certificate with its chain (issuing CA first). */
+    public record IssuedView(String serial, String status, String profile, String issuer, String subject,
+            List<String> subjectAltNames, String notBefore, String notAfter, String certificate, String chain) {
+
+        static IssuedView of(IssuedCertificate issued, java.time.Clock clock) {
+            CertificateView v = CertificateView.of(issued.record(), clock, true);
+            return new IssuedView(v.serial(), v.status(), v.profile(), v.issuer(), v.subject(), v.subjectAltNames(),
+                    v.notBefore(), v.notAfter(), v.certificate(), Pem.certificates(issued.chain()));
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permission.CERTIFICATE_ISSUE)
+    public IssuedView issue(@RequestBody IssueBody body, AuthenticatedOperator operator) {
+        if (body == null || body.profile() == null || body.profile().isBlank()) {
+            throw LanyardException.invalid("profile-missing", "'profile' names the certificate profile");
+        }
+        if (body.csr() == null || body.csr().isBlank()) {
+            throw LanyardException.invalid("csr-missing", "'csr' holds the PEM certificate signing request");
+        }
+        IssuedCertificate issued = lanyard.issueCertificate().issue(new IssuanceRequest(body.profile(),
+                CsrIntake.parse(body.csr()), body.variables(), operator.actor()));
+        return IssuedView.of(issued, lanyard.clock());
+    }
+
+    /** Server-side key generation: {@code password} protects the returned PKCS#12. */
+    public record KeyGenerationBody(String profile, String keyAlgorithm, List<String> subjectAltNames,
+            Map<String, String> variables, String password) {
+    }
+
+    public record Pkcs12View(IssuedView issued, String pkcs12) {
+    }
+
+    @PostMapping("/pkcs12")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequiresPermission(Permission.CERTIFICATE_ISSUE)
+    public Pkcs12View issueWithServerKey(@RequestBody KeyGenerationBody body, AuthenticatedOperator operator) {
+        if (body == null || body.profile() == null) {
+            throw LanyardException.invalid("profile-missing", "'profile' names the certificate profile");
+        }
+        KeyAlgorithm algorithm;
+        List<SubjectAltName> sans;
+        try {
+            algorithm = body.keyAlgorithm() == null ? null : KeyAlgorithm.fromId(body.keyAlgorithm());
+            sans = body.subjectAltNames() == null ? List.of()
+                    : body.subjectAltNames().stream().map(SubjectAltName::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw LanyardException.invalid("request-invalid", e.getMessage());
+        }
+        IssueWithServerKey.Result result = lanyard.issueWithServerKey().issue(body.profile(), algorithm, sans,
+                body.variables(), body.password() == null ? null : body.password().toCharArray(), operator.actor());
+        return new Pkcs12View(IssuedView.of(result.issued(), lanyard.clock()),
+                Base64.getEncoder().encodeToString(result.pkcs12()));
+    }
+
+    @GetMapping("/{serial}")
+    @RequiresPermission(Permission.CERTIFICATE_READ)
+    public CertificateView show(@PathVariable String serial) {
+        return lanyard.database().certificates().find(Serials.parse(serial))
+                .map(r -> CertificateView.of(r, lanyard.clock(), true))
+                .orElseThrow(() -> LanyardException.notFound("certificate-unknown", "no certificate with serial " + serial));
+    }
+
+    @GetMapping
+    @RequiresPermission(Permission.CERTIFICATE_READ)
+    public Page<CertificateView> search(@RequestParam(required = false) String subject,
+            @RequestParam(required = false) String san, @RequestParam(required = false) String profile,
+            @RequestParam(required = false) String issuer, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String expiresAfter, @RequestParam(required = false) String expiresBefore,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        CertificateQuery query = new CertificateQuery(subject, san, profile, issuer, status(status),
+                instant("expiresAfter", expiresAfter), instant("expiresBefore", expiresBefore),
+                new PageRequest(page, size));
+        return lanyard.database().certificates().search(query).map(r -> CertificateView.of(r, lanyard.clock(), false));
+    }
+
+    private static CertificateStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CertificateStatus.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw LanyardException.invalid("status-unknown", "status is one of valid, on-hold, revoked, reserved, failed");
+        }
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw LanyardException.invalid("time-malformed", name + " must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
+        }
+    }
+}

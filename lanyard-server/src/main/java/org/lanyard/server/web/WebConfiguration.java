@@ -1,0 +1,36 @@
+package org.lanyard.server.web;
+
+import java.util.List;
+import org.lanyard.server.boot.Lanyard;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Installs authentication and permission checks in front of every route. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    private final Lanyard lanyard;
+
+    public WebConfiguration(Lanyard lanyard) {
+        this.lanyard = lanyard;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PermissionInterceptor(lanyard.authenticate()));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentOperatorResolver());
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/", "/console/");
+        registry.addViewController("/console/").setViewName("forward:/console/index.html");
+    }
+}
