@@ -23,7 +23,7 @@ class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lanyard lanyard = data.open(data.settings())) {
-            CertificateRecord r = lanyard.database().certificates().find(Serials.parse(serial)).orElse(null);
+            CertificateRecord r = lanyard.database().stores().certificates().find(Serials.parse(serial)).orElse(null);
             if (r == null) {
                 System.err.println("lanyard: no certificate with serial " + serial);
                 return 1;

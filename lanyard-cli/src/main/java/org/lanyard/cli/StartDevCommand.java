@@ -40,12 +40,12 @@ class StartDevCommand implements Callable<Integer> {
                 System.out.println("seeding demo data");
                 DemoData.seed(lanyard);
             } else if (!Files.exists(settings.dataDir().resolve(DevFiles.ADMIN_TOKEN))) {
-                var owner = lanyard.database().operators().findOperatorByName(InitializeSystem.SYSTEM_OWNER_NAME)
+                var owner = lanyard.database().stores().operators().findOperatorByName(InitializeSystem.SYSTEM_OWNER_NAME)
                         .orElseThrow(() -> new IllegalStateException("the System Owner is missing"));
                 DevFiles.writeAdminToken(settings.dataDir(),
                         lanyard.issueApiToken().issue(owner.id(), "start-dev token", null, Actor.SYSTEM).secret());
             }
-            lanyard.database().issuers().list().stream().filter(i -> i.defaultIssuer()).findFirst()
+            lanyard.database().stores().issuers().list().stream().filter(i -> i.defaultIssuer()).findFirst()
                     .ifPresent(issuer -> DevFiles.writeCaChain(lanyard.settings().dataDir(), issuer));
         } catch (RuntimeException e) {
             lanyard.close();

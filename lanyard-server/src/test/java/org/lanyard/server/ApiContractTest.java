@@ -76,7 +76,7 @@ abstract class ApiContractTest {
         params.setRevocationEnabled(false);
         CertPathValidator.getInstance("PKIX").validate(path, params); // throws when the chain does not verify
         assertThat(cert.getPublicKey()).isEqualTo(key.getPublic());
-        assertThat(cert.getSubjectAlternativeNames()).extracting(n -> n.get(1))
+        assertThat(cert.getSubjectAlternativeNames()).extracting(n -> (Object) n.get(1))
                 .containsExactly("api.example.test", "www.api.example.test");
         assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
 
@@ -105,7 +105,7 @@ abstract class ApiContractTest {
         String alias = store.aliases().nextElement();
         X509Certificate cert = (X509Certificate) store.getCertificate(alias);
         assertThat(store.getCertificateChain(alias)).hasSize(3);
-        assertThat(cert.getSubjectAlternativeNames()).extracting(n -> n.get(1)).containsExactly("p12.example.test");
+        assertThat(cert.getSubjectAlternativeNames()).extracting(n -> (Object) n.get(1)).containsExactly("p12.example.test");
         assertThat(store.getKey(alias, "correct horse".toCharArray())).isNotNull();
     }
 

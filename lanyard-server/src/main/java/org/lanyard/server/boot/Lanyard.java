@@ -24,6 +24,7 @@ import org.lanyard.core.operator.SaveRole;
 import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.keys.Pkcs11KeyVault;
 import org.lanyard.keys.Pkcs12KeyVault;
+import org.lanyard.keys.Pkcs11Token;
 import org.lanyard.store.Database;
 
 /**
@@ -45,9 +46,9 @@ public final class Lanyard implements AutoCloseable {
         this.database = database;
         this.vault = vault;
         this.clock = clock;
-        this.audit = new AuditTrail(database.auditLog(), clock, settings.nodeId());
-        this.issuers = new Issuers(database.issuers(), vault);
-        this.issueCertificate = new IssueCertificate(database.profiles(), issuers, database.certificates(),
+        this.audit = new AuditTrail(database.stores().auditLog(), clock, settings.nodeId());
+        this.issuers = new Issuers(database.stores().issuers(), vault);
+        this.issueCertificate = new IssueCertificate(database.stores().profiles(), issuers, database.stores().certificates(),
                 database.transactions(), audit, new Serials(new SecureRandom()), IssuancePolicy.standard(),
                 CertificateLint.standard(), clock);
     }
@@ -75,7 +76,8 @@ public final class Lanyard implements AutoCloseable {
             if (settings.pkcs11Pin() == null) {
                 throw new IllegalStateException("LANYARD_PKCS11_PIN is required with LANYARD_PKCS11_LIBRARY");
             }
-            return new Pkcs11KeyVault(settings.pkcs11Library(), settings.pkcs11SlotIndex(), settings.pkcs11Pin());
+            return new Pkcs11KeyVault(Pkcs11Token.atListIndex(Path.of(settings.pkcs11Library()), settings.pkcs11SlotIndex()),
+                    settings.pkcs11Pin());
         }
         if (settings.keystorePassword() == null) {
             throw new IllegalStateException("LANYARD_KEYSTORE_PASSWORD is required: it encrypts the CA key store");
@@ -109,48 +111,48 @@ public final class Lanyard implements AutoCloseable {
     }
 
     public IssueWithServerKey issueWithServerKey() {
-        return new IssueWithServerKey(issueCertificate, database.profiles());
+        return new IssueWithServerKey(issueCertificate, database.stores().profiles());
     }
 
     public CreateCertificateAuthority createCertificateAuthority() {
-        return new CreateCertificateAuthority(vault, database.issuers(), database.transactions(), audit,
+        return new CreateCertificateAuthority(vault, database.stores().issuers(), database.transactions(), audit,
                 new Serials(new SecureRandom()), CertificateLint.standard(), clock);
     }
 
     public ImportCertificateAuthority importCertificateAuthority() {
-        return new ImportCertificateAuthority(vault, database.issuers(), database.transactions(), audit, clock);
+        return new ImportCertificateAuthority(vault, database.stores().issuers(), database.transactions(), audit, clock);
     }
 
     public SaveProfile saveProfile() {
-        return new SaveProfile(database.profiles(), database.issuers(), database.transactions(), audit);
+        return new SaveProfile(database.stores().profiles(), database.stores().issuers(), database.transactions(), audit);
     }
 
     public CreateOperator createOperator() {
-        return new CreateOperator(database.operators(), database.transactions(), audit, clock);
+        return new CreateOperator(database.stores().operators(), database.transactions(), audit, clock);
     }
 
     public IssueApiToken issueApiToken() {
-        return new IssueApiToken(database.operators(), database.transactions(), audit, clock);
+        return new IssueApiToken(database.stores().operators(), database.transactions(), audit, clock);
     }
 
     public BindOperatorCertificate bindOperatorCertificate() {
-        return new BindOperatorCertificate(database.operators(), database.transactions(), audit);
+        return new BindOperatorCertificate(database.stores().operators(), database.transactions(), audit);
     }
 
     public SaveRole saveRole() {
-        return new SaveRole(database.operators(), database.transactions(), audit);
+        return new SaveRole(database.stores().operators(), database.transactions(), audit);
     }
 
     public Authenticate authenticate() {
-        return new Authenticate(database.operators(), clock);
+        return new Authenticate(database.stores().operators(), clock);
     }
 
     public VerifyAuditChain verifyAuditChain() {
-        return new VerifyAuditChain(database.auditLog());
+        return new VerifyAuditChain(database.stores().auditLog());
     }
 
     public InitializeSystem initializeSystem() {
-        return new InitializeSystem(database.issuers(), database.profiles(), database.operators(),
+        return new InitializeSystem(database.stores().issuers(), database.stores().profiles(), database.stores().operators(),
                 createCertificateAuthority(), createOperator(), issueApiToken(), database.transactions(), audit);
     }
 

@@ -46,7 +46,7 @@ public record ServerTls(Path keyStore, Path trustStore, char[] password) {
                 Private.write(keyStore, result.pkcs12());
             }
             Path trustStore = dir.resolve("trust.p12");
-            writeTrustStore(trustStore, password, lanyard.database().issuers().list());
+            writeTrustStore(trustStore, password, lanyard.database().stores().issuers().list());
             return new ServerTls(keyStore, trustStore, password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare TLS files in " + dir, e);
@@ -82,7 +82,7 @@ public record ServerTls(Path keyStore, Path trustStore, char[] password) {
             store.load(in, password);
             X509Certificate cert = (X509Certificate) store.getCertificate(store.aliases().nextElement());
             boolean fresh = cert.getNotAfter().toInstant().isAfter(lanyard.clock().instant().plus(RENEW_BEFORE));
-            boolean issuerKnown = lanyard.database().issuers().list().stream()
+            boolean issuerKnown = lanyard.database().stores().issuers().list().stream()
                     .anyMatch(i -> i.certificate().getSubjectX500Principal().equals(cert.getIssuerX500Principal()));
             return fresh && issuerKnown;
         } catch (Exception e) {

@@ -29,7 +29,7 @@ public class AuditController {
             @RequestParam(required = false) String action, @RequestParam(required = false) String target,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return lanyard.database().auditLog().search(new AuditQuery(actor, action, target,
+        return lanyard.database().stores().auditLog().search(new AuditQuery(actor, action, target,
                 CertificateController.instant("from", from), CertificateController.instant("to", to),
                 new PageRequest(page, size)));
     }

@@ -106,7 +106,7 @@ public class CertificateController {
     @GetMapping("/{serial}")
     @RequiresPermission(Permission.CERTIFICATE_READ)
     public CertificateView show(@PathVariable String serial) {
-        return lanyard.database().certificates().find(Serials.parse(serial))
+        return lanyard.database().stores().certificates().find(Serials.parse(serial))
                 .map(r -> CertificateView.of(r, lanyard.clock(), true))
                 .orElseThrow(() -> LanyardException.notFound("certificate-unknown", "no certificate with serial " + serial));
     }
@@ -121,7 +121,7 @@ public class CertificateController {
         CertificateQuery query = new CertificateQuery(subject, san, profile, issuer, status(status),
                 instant("expiresAfter", expiresAfter), instant("expiresBefore", expiresBefore),
                 new PageRequest(page, size));
-        return lanyard.database().certificates().search(query).map(r -> CertificateView.of(r, lanyard.clock(), false));
+        return lanyard.database().stores().certificates().search(query).map(r -> CertificateView.of(r, lanyard.clock(), false));
     }
 
     private static CertificateStatus status(String value) {

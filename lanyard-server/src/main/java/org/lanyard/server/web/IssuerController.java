@@ -53,7 +53,7 @@ public class IssuerController {
     @GetMapping
     @RequiresPermission(Permission.ISSUER_READ)
     public List<IssuerView> list() {
-        return lanyard.database().issuers().list().stream().map(IssuerView::of).toList();
+        return lanyard.database().stores().issuers().list().stream().map(IssuerView::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -101,7 +101,7 @@ public class IssuerController {
     }
 
     private Issuer find(String id) {
-        return lanyard.database().issuers().find(id)
+        return lanyard.database().stores().issuers().find(id)
                 .orElseThrow(() -> LanyardException.notFound("issuer-unknown", "issuer '" + id + "' does not exist"));
     }
 }

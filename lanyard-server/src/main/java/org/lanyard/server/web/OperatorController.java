@@ -55,7 +55,7 @@ public class OperatorController {
     @GetMapping
     @RequiresPermission(Permission.OPERATOR_READ)
     public List<OperatorView> list() {
-        return lanyard.database().operators().listOperators().stream().map(OperatorView::of).toList();
+        return lanyard.database().stores().operators().listOperators().stream().map(OperatorView::of).toList();
     }
 
     @GetMapping("/me")
@@ -67,7 +67,7 @@ public class OperatorController {
     @GetMapping("/{id}")
     @RequiresPermission(Permission.OPERATOR_READ)
     public OperatorView show(@PathVariable String id) {
-        return lanyard.database().operators().findOperator(id).map(OperatorView::of)
+        return lanyard.database().stores().operators().findOperator(id).map(OperatorView::of)
                 .orElseThrow(() -> LanyardException.notFound("operator-unknown", "operator '" + id + "' does not exist"));
     }
 

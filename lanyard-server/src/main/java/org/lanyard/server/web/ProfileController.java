@@ -27,14 +27,14 @@ public class ProfileController {
     @GetMapping
     @RequiresPermission(Permission.PROFILE_READ)
     public List<ProfileView> list() {
-        return lanyard.database().profiles().list().stream()
+        return lanyard.database().stores().profiles().list().stream()
                 .sorted(Comparator.comparing(p -> p.id())).map(ProfileView::of).toList();
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.PROFILE_READ)
     public ProfileView show(@PathVariable String id) {
-        return lanyard.database().profiles().find(id).map(ProfileView::of)
+        return lanyard.database().stores().profiles().find(id).map(ProfileView::of)
                 .orElseThrow(() -> LanyardException.notFound("profile-unknown", "certificate profile '" + id + "' does not exist"));
     }
 

@@ -39,7 +39,7 @@ public class RoleController {
     @GetMapping
     @RequiresPermission(Permission.OPERATOR_READ)
     public List<RoleView> list() {
-        return lanyard.database().operators().listRoles().stream().sorted(Comparator.comparing(Role::id))
+        return lanyard.database().stores().operators().listRoles().stream().sorted(Comparator.comparing(Role::id))
                 .map(RoleView::of).toList();
     }
 
