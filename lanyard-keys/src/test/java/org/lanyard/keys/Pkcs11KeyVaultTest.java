@@ -20,7 +20,7 @@ import org.lanyard.core.ca.Signer;
 /** Against a real PKCS#11 module: SoftHSM2, with a token of the test run's own (see {@link SoftHsm}). */
 class Pkcs11KeyVaultTest {
 
-    private static final String PIN = "1234";
+    private static final String PIN = SoftHsm.TOKENS.get("lanyard-test");
     private static final byte[] DATA = "tbsCertificate bytes".getBytes(StandardCharsets.US_ASCII);
 
     private long slot;
@@ -28,7 +28,7 @@ class Pkcs11KeyVaultTest {
 
     @BeforeEach
     void token() {
-        slot = SoftHsm.token("lanyard-test", PIN);
+        slot = SoftHsm.slot("lanyard-test");
         alias = "ca-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -125,7 +125,7 @@ class Pkcs11KeyVaultTest {
     void wrongPinIsRefusedByName() {
         // A token of its own: PKCS#11 logins are per process, so a token this JVM has logged in
         // to would accept any PIN.
-        long pinSlot = SoftHsm.token("lanyard-pin", "4321");
+        long pinSlot = SoftHsm.slot("lanyard-pin");
 
         assertThatThrownBy(() -> new Pkcs11KeyVault(Pkcs11Token.inSlot(Pkcs11Token.SOFTHSM2_LIBRARY, pinSlot),
                 "0000".toCharArray()))

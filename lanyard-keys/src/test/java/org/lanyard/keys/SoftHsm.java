@@ -29,27 +29,34 @@ final class SoftHsm {
 
     private static final Pattern SLOT = Pattern.compile("reassigned to slot (\\d+)");
     private static final Map<String, Long> SLOTS = new HashMap<>();
-    private static boolean prepared;
 
     private SoftHsm() {
     }
 
-    /** The slot id of a token with {@code label} and user PIN {@code pin}, initialised on first use. */
-    static synchronized long token(String label, String pin) {
+    /**
+     * The test tokens and their user PINs. All are made before the module is first loaded: a
+     * loaded SoftHSM2 does not see tokens initialised later by another process.
+     */
+    static final Map<String, String> TOKENS = Map.of("lanyard-test", "1234", "lanyard-pin", "4321");
+
+    /** The slot id of the test token with {@code label}. */
+    static synchronized long slot(String label) {
         requireAvailable();
-        if (!prepared) {
+        if (SLOTS.isEmpty()) {
             writeConfig();
-            prepared = true;
+            TOKENS.forEach((l, pin) -> SLOTS.put(l, initToken(l, pin)));
         }
-        return SLOTS.computeIfAbsent(label, l -> {
-            String out = run(List.of("softhsm2-util", "--init-token", "--free", "--label", l, "--pin", pin,
-                    "--so-pin", SO_PIN));
-            Matcher m = SLOT.matcher(out);
-            if (!m.find()) {
-                throw new IllegalStateException("softhsm2-util did not say which slot: " + out);
-            }
-            return Long.parseLong(m.group(1));
-        });
+        return SLOTS.get(label);
+    }
+
+    private static long initToken(String label, String pin) {
+        String out = run(List.of("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin,
+                "--so-pin", SO_PIN));
+        Matcher m = SLOT.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("softhsm2-util did not say which slot: " + out);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Runs OpenSC's {@code pkcs11-tool} against SoftHSM2 and returns what it printed. */
