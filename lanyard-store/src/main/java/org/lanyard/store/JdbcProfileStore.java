@@ -71,7 +71,7 @@ final class JdbcProfileStore implements ProfileStore {
                 r.getBoolean("server_key_generation"), r.getString("issuer_id"));
     }
 
-    static String lines(Collection<?> values) {
+    private static String lines(Collection<?> values) {
         var text = values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v.toString());
         List<String> items = (values instanceof java.util.Set ? text.sorted() : text).toList();
         for (String item : items) {

@@ -44,10 +44,6 @@ final class Sql {
         return list(what, sql, row, params).stream().findFirst();
     }
 
-    long count(String what, String sql, Object... params) {
-        return one(what, sql, r -> r.getLong(1), params).orElse(0L);
-    }
-
     static int update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             bind(statement, params);
