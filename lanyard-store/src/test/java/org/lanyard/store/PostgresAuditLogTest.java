@@ -1,0 +1,8 @@
+package org.lanyard.store;
+
+class PostgresAuditLogTest extends AuditLogContract {
+
+    PostgresAuditLogTest() {
+        super(TestDatabase.Target.POSTGRES);
+    }
+}

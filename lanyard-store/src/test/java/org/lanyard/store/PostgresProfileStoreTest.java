@@ -1,0 +1,8 @@
+package org.lanyard.store;
+
+class PostgresProfileStoreTest extends ProfileStoreContract {
+
+    PostgresProfileStoreTest() {
+        super(TestDatabase.Target.POSTGRES);
+    }
+}
