@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +36,6 @@ abstract class ApiContractTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
     Path dir;
     TestServer server;
 
@@ -45,6 +43,7 @@ abstract class ApiContractTest {
 
     @BeforeAll
     void start() throws Exception {
+        dir = TestServer.tempDir();
         server = TestServer.start(dir, postgresUrl());
         // a profile that only allows names below example.com, to test SAN refusals
         String restricted = """

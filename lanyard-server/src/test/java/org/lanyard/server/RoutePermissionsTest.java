@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,13 +41,13 @@ class RoutePermissionsTest {
         }
     }
 
-    @TempDir
     Path dir;
     TestServer server;
     final Map<String, String> tokens = new java.util.HashMap<>();
 
     @BeforeAll
     void start() throws Exception {
+        dir = TestServer.tempDir();
         server = TestServer.start(dir, null);
         for (Role role : BuiltinRoles.all()) {
             var operator = server.lanyard.createOperator().create("op-" + role.id(), null, Set.of(role.id()), Actor.SYSTEM);

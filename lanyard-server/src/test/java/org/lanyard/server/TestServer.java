@@ -56,7 +56,9 @@ public final class TestServer implements AutoCloseable {
     /** Starts on H2 when {@code pgUrl} is null, else on a new database of that PostgreSQL server. */
     public static TestServer start(Path dir, String pgUrl) throws Exception {
         String dbUrl = pgUrl == null ? "" : freshPostgresDatabase(pgUrl);
-        Settings settings = new Settings(dir, dbUrl, "", "", "test-keystore-password".toCharArray(), "", 0, null,
+        String user = pgUrl == null ? "" : env("LANYARD_TEST_PG_USER");
+        String password = pgUrl == null ? "" : env("LANYARD_TEST_PG_PASSWORD");
+        Settings settings = new Settings(dir, dbUrl, user, password, "test-keystore-password".toCharArray(), "", 0, null,
                 "127.0.0.1", 0, "test-node", "", false);
         Lanyard lanyard = Lanyard.open(settings, Clock.systemUTC());
         InitializeSystem.Result init = lanyard.initializeSystem().initialize(
@@ -72,7 +74,8 @@ public final class TestServer implements AutoCloseable {
     /** Creates a database named after a random UUID and returns its URL (same server and user). */
     static String freshPostgresDatabase(String pgUrl) throws Exception {
         String name = "lanyard_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(pgUrl)) {
+        try (Connection c = DriverManager.getConnection(pgUrl, env("LANYARD_TEST_PG_USER"),
+                env("LANYARD_TEST_PG_PASSWORD"))) {
             c.createStatement().execute("CREATE DATABASE " + name);
         }
         int slash = pgUrl.indexOf('/', "jdbc:postgresql://".length());
@@ -147,6 +150,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     static Path tempDir() throws Exception {
-        return Files.createTempDirectory("lanyard-test");
+        Path dir = Files.createTempDirectory("lanyard-test");
+        dir.toFile().deleteOnExit();
+        return dir;
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : value;
     }
 }

@@ -78,7 +78,6 @@ public final class CsrIntake {
             }
             csr = new PKCS10CertificationRequest(CertificationRequest.getInstance(primitive));
             csr.getSubject();
-            csr.getSubjectPublicKeyInfo().parsePublicKey();
         } catch (LanyardException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

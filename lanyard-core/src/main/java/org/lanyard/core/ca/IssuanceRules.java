@@ -98,10 +98,9 @@ public final class IssuanceRules {
         if (n.isEmpty() || n.length() > 253 || n.endsWith(".")) {
             return false;
         }
+        // single-label names (localhost, intranet hosts) are valid in a private PKI; which names a
+        // profile accepts is the job of its allowedDnsNames
         String[] labels = n.split("\\.", -1);
-        if (labels.length < 2) {
-            return false;
-        }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
                 return false;
