@@ -78,6 +78,9 @@ public final class CsrIntake {
             }
             csr = new PKCS10CertificationRequest(CertificationRequest.getInstance(primitive));
             csr.getSubject();
+            // decode the key as a key, not as ASN.1: an EC public key is a bare point, not DER
+            new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().setProvider(org.lanyard.core.crypto.Providers.bc())
+                    .getPublicKey(csr.getSubjectPublicKeyInfo());
         } catch (LanyardException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

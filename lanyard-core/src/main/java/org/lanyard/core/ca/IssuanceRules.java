@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 public final class IssuanceRules {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+    /** rfc822Name is an IA5String: printable ASCII only (RFC 5280 §4.2.1.6). */
+    private static final Pattern EMAIL = Pattern.compile("[\\x21-\\x3f\\x41-\\x7e]{1,64}@[\\x21-\\x3f\\x41-\\x7e]{1,255}");
+    /** A UPN is a UTF8String, so it may hold any letters. */
+    private static final Pattern UPN = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
     /** An issuer must still be valid this long, or nothing sensible can be issued from it. */
     static final Duration MIN_ISSUER_REMAINING = Duration.ofHours(1);
 
@@ -34,8 +37,10 @@ public final class IssuanceRules {
                 new IssuanceRule("dns-name-allowed", IssuanceRules::dnsNameAllowed),
                 new IssuanceRule("email-syntax", c -> firstBad(c, SanType.EMAIL, v -> EMAIL.matcher(v).matches(),
                         "is not an e-mail address")),
-                new IssuanceRule("upn-syntax", c -> firstBad(c, SanType.UPN, v -> EMAIL.matcher(v).matches(),
+                new IssuanceRule("upn-syntax", c -> firstBad(c, SanType.UPN, v -> UPN.matcher(v).matches(),
                         "is not a user principal name (user@domain)")),
+                new IssuanceRule("uri-syntax", c -> firstBad(c, SanType.URI, IssuanceRules::validUri,
+                        "is not an absolute ASCII URI")),
                 new IssuanceRule("subject-variables", IssuanceRules::subjectVariables),
                 new IssuanceRule("issuer-valid", IssuanceRules::issuerValid));
     }
@@ -108,6 +113,18 @@ public final class IssuanceRules {
         }
         // a name whose last label is all digits is an IP address in disguise
         return !labels[labels.length - 1].matches("[0-9]+");
+    }
+
+    /** uniformResourceIdentifier is an IA5String holding an absolute URI (RFC 5280 §4.2.1.6). */
+    static boolean validUri(String value) {
+        if (value.isEmpty() || !value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            return false;
+        }
+        try {
+            return new java.net.URI(value).getScheme() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     /** {@code *} matches any name; {@code *.example.com} any name below example.com; else exact. */

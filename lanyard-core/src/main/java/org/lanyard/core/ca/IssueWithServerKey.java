@@ -54,6 +54,12 @@ public class IssueWithServerKey {
             throw LanyardException.invalid("pkcs12-password", "the PKCS#12 password needs at least "
                     + MIN_PASSWORD_LENGTH + " characters");
         }
+        try {
+            SubjectAltNames.write(sans);
+        } catch (IllegalArgumentException e) {
+            throw LanyardException.invalid("san-malformed", "a subject alternative name cannot be encoded: "
+                    + e.getMessage());
+        }
         KeyAlgorithm chosen = algorithm != null ? algorithm
                 : profile.allowedKeys().stream().sorted().findFirst().orElse(KeyAlgorithm.EC_P256);
         KeyPair keyPair = generate(chosen);

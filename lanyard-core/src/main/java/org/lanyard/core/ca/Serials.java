@@ -40,6 +40,11 @@ public final class Serials {
         if (clean.isEmpty() || clean.length() > 40 || !clean.matches("[0-9a-f]+")) {
             throw LanyardException.invalid("serial-malformed", "a serial number is 1 to 40 hex digits");
         }
-        return new BigInteger(clean, 16);
+        BigInteger serial = new BigInteger(clean, 16);
+        // RFC 5280 §4.1.2.2: positive, and at most 20 octets as a DER INTEGER (so 159 bits)
+        if (serial.signum() == 0 || serial.toByteArray().length > 20) {
+            throw LanyardException.invalid("serial-malformed", "a serial number is positive and at most 20 octets");
+        }
+        return serial;
     }
 }

@@ -19,7 +19,8 @@ import org.lanyard.core.tx.Transactions;
 
 /**
  * {@code lanyard init}: the built-in roles and profiles, a root and issuing CA, and the System
- * Owner with an API token. Runs once; a second run is refused.
+ * Owner with an API token. Runs once; a second run is refused. A run that failed before the System
+ * Owner existed can be repeated.
  */
 public class InitializeSystem {
 
@@ -51,8 +52,9 @@ public class InitializeSystem {
     public record Result(Issuer issuer, Operator systemOwner, String ownerToken) {
     }
 
+    /** Initialised means the System Owner exists: the last thing init makes. */
     public boolean initialized() {
-        return !issuers.list().isEmpty();
+        return operators.findOperatorByName(SYSTEM_OWNER_NAME).isPresent();
     }
 
     public Result initialize(CreateCertificateAuthority.Spec ca) {
@@ -67,7 +69,8 @@ public class InitializeSystem {
                     Integer.toString(BuiltinRoles.all().size()), "profiles",
                     Integer.toString(ShippedProfiles.all().size())));
         });
-        Issuer issuer = createCa.create(ca, actor);
+        // a run that stopped after making the CA resumes with it instead of failing on issuer-exists
+        Issuer issuer = issuers.find(ca.id()).orElseGet(() -> createCa.create(ca, actor));
         Operator owner = createOperator.create(SYSTEM_OWNER_NAME, null, Set.of(BuiltinRoles.SYSTEM_OWNER), actor);
         String secret = issueToken.issue(owner.id(), "initial token", null, actor).secret();
         return new Result(issuer, owner, secret);

@@ -1,0 +1,37 @@
+package org.lanyard.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The core is plain Java and BouncyCastle: no framework, no JDBC, no adapter (ADR 0001). */
+class DependencyRuleTest {
+
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.lanyard.core");
+
+    @Test
+    void coreDependsOnlyOnJavaBouncyCastleAndItself() {
+        classes().should().onlyDependOnClassesThat().resideInAnyPackage(
+                "java..", "javax.security..", "javax.crypto..", "org.bouncycastle..", "org.lanyard.core..")
+                .check(CORE);
+    }
+
+    @Test
+    void noSpringNoJdbcNoServlet() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
+                "javax.sql..", "jakarta..", "javax.servlet..", "org.lanyard.store..", "org.lanyard.server..")
+                .check(CORE);
+    }
+
+    @Test
+    void timeComesFromAnInjectedClock() {
+        noClasses().should().callMethod(java.time.Instant.class, "now").orShould()
+                .callMethod(java.lang.System.class, "currentTimeMillis").check(CORE);
+    }
+}
