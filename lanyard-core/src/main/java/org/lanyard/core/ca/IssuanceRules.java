@@ -97,15 +97,19 @@ public final class IssuanceRules {
     /** LDH labels, at most 253 characters, optionally a leading {@code *.} wildcard label. */
     public static boolean validDnsName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.startsWith("*.")) {
+        boolean wildcard = n.startsWith("*.");
+        if (wildcard) {
             n = n.substring(2);
         }
         if (n.isEmpty() || n.length() > 253 || n.endsWith(".")) {
             return false;
         }
         // single-label names (localhost, intranet hosts) are valid in a private PKI; which names a
-        // profile accepts is the job of its allowedDnsNames
+        // profile accepts is the job of its allowedDnsNames. A wildcard needs two labels below it.
         String[] labels = n.split("\\.", -1);
+        if (wildcard && labels.length < 2) {
+            return false;
+        }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {
                 return false;
