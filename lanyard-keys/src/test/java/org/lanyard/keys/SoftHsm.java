@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Assumptions;
  * SoftHSM2 tokens of the test run's own, in target/softhsm-tokens. Surefire points
  * {@code SOFTHSM2_CONF} at target/softhsm2.conf (see the pom); this class writes that file and
  * initialises tokens with {@code softhsm2-util} before the module is loaded into the JVM. Without
- * SoftHSM2 the tests are skipped, unless {@code CI=true}: there they fail.
+ * SoftHSM2 the tests are skipped, unless {@code CI=true}: there they fail. Published in this
+ * module's test-jar for the server's PKCS#11 tests.
  */
-final class SoftHsm {
+public final class SoftHsm {
 
     static final String SO_PIN = "5678";
 
@@ -37,10 +38,10 @@ final class SoftHsm {
      * The test tokens and their user PINs. All are made before the module is first loaded: a
      * loaded SoftHSM2 does not see tokens initialised later by another process.
      */
-    static final Map<String, String> TOKENS = Map.of("lanyard-test", "1234", "lanyard-pin", "4321");
+    public static final Map<String, String> TOKENS = Map.of("lanyard-test", "1234", "lanyard-pin", "4321");
 
     /** The slot id of the test token with {@code label}. */
-    static synchronized long slot(String label) {
+    public static synchronized long slot(String label) {
         requireAvailable();
         if (SLOTS.isEmpty()) {
             writeConfig();
@@ -60,7 +61,7 @@ final class SoftHsm {
     }
 
     /** Runs OpenSC's {@code pkcs11-tool} against SoftHSM2 and returns what it printed. */
-    static String pkcs11Tool(String... args) {
+    public static String pkcs11Tool(String... args) {
         List<String> command = new ArrayList<>(List.of("pkcs11-tool", "--module", Pkcs11Token.SOFTHSM2_LIBRARY.toString()));
         command.addAll(List.of(args));
         return run(command);

@@ -58,8 +58,12 @@ public final class TestServer implements AutoCloseable {
         String dbUrl = pgUrl == null ? "" : freshPostgresDatabase(pgUrl);
         String user = pgUrl == null ? "" : env("LANYARD_TEST_PG_USER");
         String password = pgUrl == null ? "" : env("LANYARD_TEST_PG_PASSWORD");
-        Settings settings = new Settings(dir, dbUrl, user, password, "test-keystore-password".toCharArray(), "", 0, null,
-                "127.0.0.1", 0, "test-node", "", false);
+        return start(new Settings(dir, dbUrl, user, password, "test-keystore-password".toCharArray(), "", 0, null,
+                null, "127.0.0.1", 0, "test-node", "", false));
+    }
+
+    /** Initialises a fresh system with {@code settings} and starts it on a free loopback port. */
+    public static TestServer start(Settings settings) throws Exception {
         Lanyard lanyard = Lanyard.open(settings, Clock.systemUTC());
         InitializeSystem.Result init = lanyard.initializeSystem().initialize(
                 CreateCertificateAuthority.Spec.defaults("test", "Test", KeyAlgorithm.EC_P256));

@@ -76,8 +76,11 @@ public final class Lanyard implements AutoCloseable {
             if (settings.pkcs11Pin() == null) {
                 throw new IllegalStateException("LANYARD_PKCS11_PIN is required with LANYARD_PKCS11_LIBRARY");
             }
-            return new Pkcs11KeyVault(Pkcs11Token.atListIndex(Path.of(settings.pkcs11Library()), settings.pkcs11SlotIndex()),
-                    settings.pkcs11Pin());
+            Path library = Path.of(settings.pkcs11Library());
+            Pkcs11Token token = settings.pkcs11SlotId() != null
+                    ? Pkcs11Token.inSlot(library, settings.pkcs11SlotId())
+                    : Pkcs11Token.atListIndex(library, settings.pkcs11SlotIndex());
+            return new Pkcs11KeyVault(token, settings.pkcs11Pin());
         }
         if (settings.keystorePassword() == null) {
             throw new IllegalStateException("LANYARD_KEYSTORE_PASSWORD is required: it encrypts the CA key store");

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param databaseUrl        JDBC URL; empty means the embedded H2 database in {@code dataDir}
  * @param keystorePassword   password of the PKCS#12 key store (required unless PKCS#11 is used)
  * @param pkcs11Library      PKCS#11 module path; when set, CA keys live on that token
+ * @param pkcs11SlotIndex    the token's index in the module's slot list (used when no slot id is given)
+ * @param pkcs11SlotId       the token's slot id; null to use the slot index
  * @param bindAddress        address the HTTPS listener binds to
  * @param nodeId             this node's name in the transaction log
  * @param publicUrl          base URL clients use, written into certificates later (CRL, OCSP)
@@ -24,6 +26,7 @@ public record Settings(
         char[] keystorePassword,
         String pkcs11Library,
         int pkcs11SlotIndex,
+        Long pkcs11SlotId,
         char[] pkcs11Pin,
         String bindAddress,
         int port,
@@ -45,6 +48,7 @@ public record Settings(
                 chars(env.get("LANYARD_KEYSTORE_PASSWORD")),
                 env.getOrDefault("LANYARD_PKCS11_LIBRARY", ""),
                 Integer.parseInt(env.getOrDefault("LANYARD_PKCS11_SLOT_INDEX", "0")),
+                env.containsKey("LANYARD_PKCS11_SLOT") ? Long.valueOf(env.get("LANYARD_PKCS11_SLOT")) : null,
                 chars(env.get("LANYARD_PKCS11_PIN")),
                 bind,
                 port,
@@ -55,22 +59,22 @@ public record Settings(
 
     public Settings withDataDir(Path dir) {
         return new Settings(dir.toAbsolutePath(), databaseUrl, databaseUser, databasePassword, keystorePassword,
-                pkcs11Library, pkcs11SlotIndex, pkcs11Pin, bindAddress, port, nodeId, publicUrl, dev);
+                pkcs11Library, pkcs11SlotIndex, pkcs11SlotId, pkcs11Pin, bindAddress, port, nodeId, publicUrl, dev);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, databaseUrl, databaseUser, databasePassword, keystorePassword, pkcs11Library,
-                pkcs11SlotIndex, pkcs11Pin, bindAddress, newPort, nodeId, publicUrl, dev);
+                pkcs11SlotIndex, pkcs11SlotId, pkcs11Pin, bindAddress, newPort, nodeId, publicUrl, dev);
     }
 
     public Settings withKeystorePassword(char[] password) {
         return new Settings(dataDir, databaseUrl, databaseUser, databasePassword, password, pkcs11Library,
-                pkcs11SlotIndex, pkcs11Pin, bindAddress, port, nodeId, publicUrl, dev);
+                pkcs11SlotIndex, pkcs11SlotId, pkcs11Pin, bindAddress, port, nodeId, publicUrl, dev);
     }
 
     public Settings asDev() {
         return new Settings(dataDir, databaseUrl, databaseUser, databasePassword, keystorePassword, pkcs11Library,
-                pkcs11SlotIndex, pkcs11Pin, bindAddress, port, nodeId, publicUrl, true);
+                pkcs11SlotIndex, pkcs11SlotId, pkcs11Pin, bindAddress, port, nodeId, publicUrl, true);
     }
 
     /** The URL clients reach this node at. */
