@@ -79,6 +79,7 @@ public final class CardSimulator implements AutoCloseable {
     }
 
     private void run() {
+        boolean told = false;
         while (running) {
             try (VpcdConnection c = new VpcdConnection(vpcd, card, 2000)) {
                 connection = c;
@@ -89,6 +90,11 @@ public final class CardSimulator implements AutoCloseable {
             } catch (IOException e) {
                 if (!running) {
                     return;
+                }
+                if (!told) {
+                    out.printf("waiting for vpcd at %s:%d (%s); is pcscd running with vsmartcard-vpcd?%n",
+                            vpcd.getHostString(), vpcd.getPort(), e.getMessage());
+                    told = true;
                 }
             } finally {
                 connection = null;
