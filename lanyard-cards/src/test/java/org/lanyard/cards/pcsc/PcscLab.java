@@ -78,6 +78,7 @@ final class PcscLab implements AutoCloseable {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError(message);
         }
+        System.err.println("PC/SC interop tests SKIPPED: " + message);
         Assumptions.abort(message);
     }
 
@@ -86,7 +87,7 @@ final class PcscLab implements AutoCloseable {
         Path conf = Files.createDirectories(dir.resolve("reader.conf.d"));
         Files.writeString(conf.resolve("vpcd"), String.format("FRIENDLYNAME \"Virtual PCD\"%nDEVICENAME /dev/null:0x%X%n"
                 + "LIBPATH %s%nCHANNELID 0x%X%n", port, VPCD_DRIVER, port));
-        pcscd = new ProcessBuilder("pcscd", "--foreground", "--config", conf.toString())
+        pcscd = new ProcessBuilder(executable("pcscd").toString(), "--foreground", "--config", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("pcscd.log").toFile()).start();
         waitFor(() -> Files.exists(SOCKET) || !pcscd.isAlive(), Duration.ofSeconds(10));
         if (!pcscd.isAlive()) {
@@ -159,12 +160,18 @@ final class PcscLab implements AutoCloseable {
     }
 
     private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin").split(":")) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
+        return executable(tool) != null;
+    }
+
+    /** The tool on PATH, or in /usr/sbin (where pcscd lives, often off a user's PATH); null if absent. */
+    private static Path executable(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin") + ":/usr/sbin:/sbin";
+        for (String d : path.split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
+                return Path.of(d, tool);
             }
         }
-        return Files.isExecutable(Path.of("/usr/sbin", tool));
+        return null;
     }
 
     private static int freePortPair() throws IOException {
