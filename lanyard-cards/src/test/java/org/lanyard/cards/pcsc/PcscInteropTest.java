@@ -164,6 +164,23 @@ class PcscInteropTest {
         assertThat(Files.readString(lab.stateFile)).contains("pin.left=3");
     }
 
+    @Test
+    @Order(7)
+    void removedCardComesBackWithItsState() throws Exception {
+        lab.removeCard();
+        assertThat(readers.waitForRemoval(PcscLab.READER, Duration.ofSeconds(20))).isTrue();
+        assertThat(readers.isCardPresent(PcscLab.READER)).isFalse();
+
+        lab.insertCard();
+
+        assertThat(readers.waitForCard(PcscLab.READER, Duration.ofSeconds(20))).isTrue();
+        withCard(card -> {
+            assertThat(card.pinStatus().verified()).isFalse();
+            card.verifyPin("11223344");
+            assertThat(card.readCertificate(PivSlot.AUTHENTICATION)).isEqualTo(certificate);
+        });
+    }
+
     private PcscLab.Result login(String pin) throws Exception {
         return lab.run("pkcs11-tool", "--module", M, "--login", "--pin", pin, "--list-objects");
     }

@@ -32,6 +32,7 @@ final class PcscLab implements AutoCloseable {
     final Path stateFile;
     private final ByteArrayOutputStream simulatorOutput = new ByteArrayOutputStream();
     private Process pcscd;
+    private int vpcdPort;
     private CardSimulator simulator;
 
     private PcscLab(Path dir) {
@@ -93,11 +94,22 @@ final class PcscLab implements AutoCloseable {
         if (!pcscd.isAlive()) {
             throw new AssertionError("pcscd exited: " + Files.readString(dir.resolve("pcscd.log")));
         }
-        simulator = new CardSimulator("127.0.0.1:" + port, stateFile, 4711L,
-                new PrintStream(simulatorOutput, true, StandardCharsets.UTF_8));
+        vpcdPort = port;
+    }
+
+    /** Takes the card out of the reader (stops the simulator; the state file stays). */
+    void removeCard() {
+        simulator.close();
+    }
+
+    /** Puts the card (from its state file) back into the reader. */
+    void insertCard() throws Exception {
+        startCard();
     }
 
     private void startCard() throws Exception {
+        simulator = new CardSimulator("127.0.0.1:" + vpcdPort, stateFile, 4711L,
+                new PrintStream(simulatorOutput, true, StandardCharsets.UTF_8));
         simulator.start();
         if (!simulator.awaitReady(20, TimeUnit.SECONDS)) {
             throw new AssertionError("pcscd did not power the virtual card: " + simulatorOutput);
