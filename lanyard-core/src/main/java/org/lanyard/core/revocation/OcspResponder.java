@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ocsp.RevokedInfo;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -107,7 +105,8 @@ public class OcspResponder {
         try {
             return answer(query);
         } catch (RuntimeException e) {
-            return OcspResponse.error(Outcome.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return OcspResponse.error(Outcome.INTERNAL_ERROR, e.getMessage() + " (" + cause + ")");
         }
     }
 
@@ -120,7 +119,7 @@ public class OcspResponder {
                 .orElseThrow(() -> LanyardException.notFound("ocsp-issuer-unknown", "no OCSP key for " + issuerId));
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
-                    .get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1)),
+                    .get(CertificateID.HASH_SHA1),
                     new X509CertificateHolder(key.issuerCertificate().getEncoded()), serial);
             return respond(new OcspQuery(List.of(id), null));
         } catch (OperatorCreationException | OCSPException | IOException | CertificateEncodingException e) {
@@ -211,8 +210,7 @@ public class OcspResponder {
         try {
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(new RespID(
                     SubjectPublicKeyInfo.getInstance(key.certificate().getPublicKey().getEncoded()),
-                    new JcaDigestCalculatorProviderBuilder().build().get(
-                            new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1))));
+                    new JcaDigestCalculatorProviderBuilder().build().get(RespID.HASH_SHA1)));
             List<SingleStatus> statuses = new ArrayList<>();
             for (int i = 0; i < query.ids().size(); i++) {
                 SingleStatus status = lookups.get(i).status();

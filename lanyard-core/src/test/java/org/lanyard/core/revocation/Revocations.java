@@ -19,9 +19,26 @@ final class Revocations {
     final ResumeCertificate resume;
 
     Revocations(CrlPolicy policy) {
-        ca = new TestCa("acme", policy, START.minusSeconds(3600));
+        this(policy, "acme");
+    }
+
+    Revocations(CrlPolicy policy, String issuerId) {
+        ca = new TestCa(issuerId, policy, START.minusSeconds(3600));
         revoke = new RevokeCertificate(certificates, certificates, store, id -> policy, tx, audit, clock);
         resume = new ResumeCertificate(certificates, certificates, store, tx, audit, clock);
+    }
+
+    /** A delegated responder key for the issuing CA, valid for 30 days from the CA's start. */
+    OcspSigningKey ocspKey() {
+        SoftwareSigner key = SoftwareSigner.generate(org.lanyard.core.ca.KeyAlgorithm.EC_P256);
+        java.security.cert.X509Certificate certificate = OcspSigningCertificate.build(ca.issuing, key.publicKey(),
+                java.math.BigInteger.valueOf(START.getEpochSecond()), "acme OCSP responder", START.minusSeconds(3600),
+                START.plus(java.time.Duration.ofDays(30)));
+        return new OcspSigningKey(ca.issuing.issuer().id(), ca.issuing.issuer().certificate(), certificate, key);
+    }
+
+    OcspResponder ocspResponder(OcspSigningKey key) {
+        return new OcspResponder(() -> java.util.List.of(key), certificates, store, clock, OcspSettings.defaults());
     }
 
     CrlWriter crlWriter() {
