@@ -8,12 +8,12 @@ final class Revocations {
 
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
-    final TestClock clock = new TestClock(START);
+    final TestClock clock;
     final MemoryCertificates certificates = new MemoryCertificates();
     final MemoryRevocationStore store = new MemoryRevocationStore();
     final MemoryAuditLog auditLog = new MemoryAuditLog();
     final DirectTransactions tx = new DirectTransactions();
-    final AuditTrail audit = new AuditTrail(auditLog, clock, "test-node");
+    final AuditTrail audit;
     final TestCa ca;
     final RevokeCertificate revoke;
     final ResumeCertificate resume;
@@ -23,7 +23,13 @@ final class Revocations {
     }
 
     Revocations(CrlPolicy policy, String issuerId) {
-        ca = new TestCa(issuerId, policy, START.minusSeconds(3600));
+        this(policy, issuerId, START);
+    }
+
+    Revocations(CrlPolicy policy, String issuerId, Instant start) {
+        clock = new TestClock(start);
+        audit = new AuditTrail(auditLog, clock, "test-node");
+        ca = new TestCa(issuerId, policy, start.minusSeconds(3600));
         revoke = new RevokeCertificate(certificates, certificates, store, id -> policy, tx, audit, clock);
         resume = new ResumeCertificate(certificates, certificates, store, tx, audit, clock);
     }
@@ -32,8 +38,8 @@ final class Revocations {
     OcspSigningKey ocspKey() {
         SoftwareSigner key = SoftwareSigner.generate(org.lanyard.core.ca.KeyAlgorithm.EC_P256);
         java.security.cert.X509Certificate certificate = OcspSigningCertificate.build(ca.issuing, key.publicKey(),
-                java.math.BigInteger.valueOf(START.getEpochSecond()), "acme OCSP responder", START.minusSeconds(3600),
-                START.plus(java.time.Duration.ofDays(30)));
+                java.math.BigInteger.valueOf(clock.instant().getEpochSecond()), "acme OCSP responder",
+                clock.instant().minusSeconds(3600), clock.instant().plus(java.time.Duration.ofDays(30)));
         return new OcspSigningKey(ca.issuing.issuer().id(), ca.issuing.issuer().certificate(), certificate, key);
     }
 
