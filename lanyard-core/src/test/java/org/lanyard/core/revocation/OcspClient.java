@@ -34,7 +34,7 @@ final class OcspClient {
             OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(id);
             if (nonce != null) {
                 builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
-                        false, new DEROctetString(new DEROctetString(nonce)).getEncoded())));
+                        false, new DEROctetString(nonce).getEncoded())));
             }
             return builder.build().getEncoded();
         } catch (Exception e) {
