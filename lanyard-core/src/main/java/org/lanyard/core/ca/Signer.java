@@ -1,5 +1,8 @@
 package org.lanyard.core.ca;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.PublicKey;
 
 /**
@@ -17,4 +20,18 @@ public interface Signer {
      * in the encoding X.509 uses (DER for ECDSA, PKCS#1 v1.5 for RSA).
      */
     byte[] sign(byte[] data);
+
+    /**
+     * Signs everything {@code data} yields, for inputs too large to hold in memory (a CRL with a
+     * million entries). This default reads the whole stream and calls {@link #sign(byte[])};
+     * vaults that can feed their signature engine in chunks ({@code Signature.update},
+     * PKCS#11 {@code C_SignUpdate}) should override it so CRL generation stays bounded in memory.
+     */
+    default byte[] sign(InputStream data) {
+        try {
+            return sign(data.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
