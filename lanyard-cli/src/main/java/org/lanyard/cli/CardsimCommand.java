@@ -1,6 +1,8 @@
 package org.lanyard.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.lanyard.cards.sim.CardSimulator;
 import picocli.CommandLine.Command;
@@ -28,12 +30,32 @@ class CardsimCommand implements Callable<Integer> {
             description = "serial number of a new card (default: ${DEFAULT-VALUE}); a state file keeps its own")
     long serial;
 
+    @Option(names = "--cards", defaultValue = "1",
+            description = "how many cards: card i (0-based) goes to vpcd port PORT+i (vpcd's reader 'Virtual PCD 00 0i'), "
+                    + "keeps its state in FILE.i and has serial SERIAL+i (default: ${DEFAULT-VALUE})")
+    int cards;
+
     @Override
     public Integer call() throws Exception {
-        CardSimulator simulator = new CardSimulator(vpcd, state, serial, System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "cardsim-stop"));
-        simulator.start();
-        simulator.join();
+        if (cards < 1 || cards > 16) {
+            System.err.println("lanyard: --cards must be 1 to 16");
+            return 2;
+        }
+        int colon = vpcd.lastIndexOf(':');
+        String host = vpcd.substring(0, colon);
+        int port = Integer.parseInt(vpcd.substring(colon + 1));
+        List<CardSimulator> simulators = new ArrayList<>();
+        for (int i = 0; i < cards; i++) {
+            Path file = state == null || cards == 1 ? state : state.resolveSibling(state.getFileName() + "." + i);
+            simulators.add(new CardSimulator(host + ":" + (port + i), file, serial + i, System.out));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> simulators.forEach(CardSimulator::close), "cardsim-stop"));
+        for (CardSimulator simulator : simulators) {
+            simulator.start();
+        }
+        for (CardSimulator simulator : simulators) {
+            simulator.join();
+        }
         return 0;
     }
 }
