@@ -31,9 +31,10 @@ class InitCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = data.settings();
         try (Lanyard lanyard = data.open(settings)) {
-            InitializeSystem.Result result = initialize(lanyard, caId, caName, KeyAlgorithm.fromId(keyAlgorithm));
-            System.out.println("System Owner API token (also in " + settings.dataDir().resolve(DevFiles.ADMIN_TOKEN)
-                    + "): " + result.ownerToken());
+            initialize(lanyard, caId, caName, KeyAlgorithm.fromId(keyAlgorithm));
+            // the secret stays out of standard output, which tends to end up in logs
+            System.out.println("System Owner API token written to " + settings.dataDir().resolve(DevFiles.ADMIN_TOKEN)
+                    + " (readable by this user only)");
         }
         return 0;
     }

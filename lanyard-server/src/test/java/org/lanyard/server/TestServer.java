@@ -139,6 +139,11 @@ public final class TestServer implements AutoCloseable {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "") + "\"";
     }
 
+    /** The HTTP client that trusts the server's CA. */
+    public HttpClient client() {
+        return client;
+    }
+
     /** The HTTPS base URL, e.g. {@code https://127.0.0.1:41234}. */
     public String base() {
         return base;

@@ -21,4 +21,18 @@ public record Issuer(String id, String name, List<X509Certificate> chain, String
     public X509Certificate certificate() {
         return chain.get(0);
     }
+
+    /** A root: its certificate names itself as issuer and verifies with its own key. */
+    public boolean selfSigned() {
+        X509Certificate cert = certificate();
+        if (!cert.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            cert.verify(cert.getPublicKey(), org.lanyard.core.crypto.Providers.bc());
+            return true;
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
 }

@@ -68,7 +68,10 @@ public class SaveProfile {
             requireUrl(p.caIssuersUrl());
         }
         if (p.issuerId() != null && !p.issuerId().isBlank()) {
-            require(issuers.find(p.issuerId()).isPresent(), "issuer '" + p.issuerId() + "' does not exist");
+            var issuer = issuers.find(p.issuerId());
+            require(issuer.isPresent(), "issuer '" + p.issuerId() + "' does not exist");
+            // a root CA signs issuing CAs and CRLs, never end-entity certificates online
+            require(!issuer.get().selfSigned(), "issuer '" + p.issuerId() + "' is a root CA; profiles use an issuing CA");
         }
     }
 

@@ -21,6 +21,17 @@ public class BindOperatorCertificate {
         this.audit = audit;
     }
 
+    /** Binds on behalf of {@code caller}, who must be allowed to act for the operator ({@link Delegation}). */
+    public String bind(String operatorId, X509Certificate certificate, AuthenticatedOperator caller) {
+        return tx.inTransaction(() -> {
+            Operator target = store.findOperator(operatorId).orElseThrow(() -> LanyardException.notFound(
+                    "operator-unknown", "operator '" + operatorId + "' does not exist"));
+            new Delegation(store).requireMayActFor(caller, target, "bind client certificates");
+            return bind(operatorId, certificate, caller.actor());
+        });
+    }
+
+    /** Binds with no caller check: for the system itself. */
     public String bind(String operatorId, X509Certificate certificate, Actor actor) {
         String fingerprint;
         try {

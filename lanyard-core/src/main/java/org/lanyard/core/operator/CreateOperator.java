@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.lanyard.core.Actor;
+import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.audit.AuditTrail;
 import org.lanyard.core.tx.Transactions;
@@ -23,6 +24,23 @@ public class CreateOperator {
         this.clock = clock;
     }
 
+    /**
+     * Creates an operator on behalf of {@code caller}, who must hold every permission of the
+     * roles it grants ({@link Delegation}): managing operators never escalates privileges.
+     */
+    public Operator create(String name, String email, Set<String> roleIds, AuthenticatedOperator caller) {
+        return tx.inTransaction(() -> {
+            Set<String> roles = roleIds == null ? Set.of() : roleIds;
+            if (roles.contains(BuiltinRoles.SYSTEM_OWNER)) {
+                throw new LanyardException(ErrorKind.FORBIDDEN,
+                        "privilege-escalation", "there is one System Owner; the role cannot be granted", Map.of());
+            }
+            new Delegation(store).requireCovers(caller, new Delegation(store).permissionsOf(roles), "grant these roles");
+            return create(name, email, roles, caller.actor());
+        });
+    }
+
+    /** Creates an operator with no caller check: for the system itself (initialisation, demo data). */
     public Operator create(String name, String email, Set<String> roleIds, Actor actor) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._@ -]{0,99}")) {
             throw LanyardException.invalid("operator-name", "an operator name is 1 to 100 letters, digits, '.', '_', '@', '-' or spaces");

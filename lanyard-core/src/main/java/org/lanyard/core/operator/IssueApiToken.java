@@ -28,6 +28,17 @@ public class IssueApiToken {
     public record Issued(ApiToken token, String secret) {
     }
 
+    /** Issues a token on behalf of {@code caller}, who must be allowed to act for the operator ({@link Delegation}). */
+    public Issued issue(String operatorId, String name, Duration lifetime, AuthenticatedOperator caller) {
+        return tx.inTransaction(() -> {
+            Operator target = store.findOperator(operatorId).orElseThrow(() -> LanyardException.notFound(
+                    "operator-unknown", "operator '" + operatorId + "' does not exist"));
+            new Delegation(store).requireMayActFor(caller, target, "issue API tokens");
+            return issue(operatorId, name, lifetime, caller.actor());
+        });
+    }
+
+    /** Issues a token with no caller check: for the system itself (initialisation). */
     public Issued issue(String operatorId, String name, Duration lifetime, Actor actor) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw LanyardException.invalid("token-name", "a token name is 1 to 100 characters");

@@ -7,5 +7,6 @@ public record Role(String id, String name, String description, Set<Permission> p
 
     public Role {
         permissions = Set.copyOf(permissions);
+        description = description == null ? "" : description;
     }
 }

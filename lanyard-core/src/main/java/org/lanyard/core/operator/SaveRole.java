@@ -20,6 +20,21 @@ public class SaveRole {
         this.audit = audit;
     }
 
+    /**
+     * Saves on behalf of {@code caller}: it may give a role only permissions it holds itself, and
+     * may change a role only when it holds every permission the role has now ({@link Delegation}).
+     */
+    public Role save(Role requested, AuthenticatedOperator caller) {
+        return tx.inTransaction(() -> {
+            Delegation delegation = new Delegation(store);
+            delegation.requireCovers(caller, requested.permissions(), "give role '" + requested.id() + "' these permissions");
+            store.findRole(requested.id()).ifPresent(existing -> delegation.requireCovers(caller,
+                    existing.permissions(), "change role '" + existing.id() + "'"));
+            return save(requested, caller.actor());
+        });
+    }
+
+    /** Saves with no caller check: for the system itself. */
     public Role save(Role requested, Actor actor) {
         if (requested.id() == null || !requested.id().matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw LanyardException.invalid("role-id", "a role id is lower-case letters, digits and dashes");

@@ -20,6 +20,7 @@ import org.lanyard.core.operator.Authenticate;
 import org.lanyard.core.operator.BindOperatorCertificate;
 import org.lanyard.core.operator.CreateOperator;
 import org.lanyard.core.operator.IssueApiToken;
+import org.lanyard.core.operator.ProfileAccess;
 import org.lanyard.core.operator.SaveRole;
 import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.keys.Pkcs11KeyVault;
@@ -55,7 +56,7 @@ public final class Lanyard implements AutoCloseable {
 
     public static Lanyard open(Settings settings, Clock clock) {
         try {
-            Files.createDirectories(settings.dataDir());
+            Private.directory(settings.dataDir()); // the embedded database and key files live here
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the data directory " + settings.dataDir(), e);
         }
@@ -144,6 +145,10 @@ public final class Lanyard implements AutoCloseable {
 
     public SaveRole saveRole() {
         return new SaveRole(database.stores().operators(), database.transactions(), audit);
+    }
+
+    public ProfileAccess profileAccess() {
+        return new ProfileAccess(database.stores().profiles());
     }
 
     public Authenticate authenticate() {

@@ -37,7 +37,7 @@ public record ServerTls(Path keyStore, Path trustStore, char[] password) {
     public static ServerTls prepare(Lanyard lanyard) {
         Path dir = lanyard.settings().dataDir().resolve("tls");
         try {
-            Files.createDirectories(dir);
+            Private.directory(dir);
             char[] password = password(dir.resolve("tls.password"));
             Path keyStore = dir.resolve("server.p12");
             if (!usable(keyStore, password, lanyard)) {

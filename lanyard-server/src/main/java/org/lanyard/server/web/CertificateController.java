@@ -68,6 +68,7 @@ public class CertificateController {
         if (body.csr() == null || body.csr().isBlank()) {
             throw LanyardException.invalid("csr-missing", "'csr' holds the PEM certificate signing request");
         }
+        lanyard.profileAccess().requireMayIssue(operator, body.profile());
         IssuedCertificate issued = lanyard.issueCertificate().issue(new IssuanceRequest(body.profile(),
                 CsrIntake.parse(body.csr()), body.variables(), operator.actor()));
         return IssuedView.of(issued, lanyard.clock());
@@ -97,6 +98,7 @@ public class CertificateController {
         } catch (IllegalArgumentException e) {
             throw LanyardException.invalid("request-invalid", e.getMessage());
         }
+        lanyard.profileAccess().requireMayIssue(operator, body.profile());
         IssueWithServerKey.Result result = lanyard.issueWithServerKey().issue(body.profile(), algorithm, sans,
                 body.variables(), body.password() == null ? null : body.password().toCharArray(), operator.actor());
         return new Pkcs12View(IssuedView.of(result.issued(), lanyard.clock()),

@@ -79,7 +79,7 @@ public class OperatorController {
             throw LanyardException.invalid("operator-invalid", "the operator is missing");
         }
         return OperatorView.of(lanyard.createOperator().create(body.name(), body.email(),
-                body.roles() == null ? Set.of() : Set.copyOf(body.roles()), operator.actor()));
+                body.roles() == null ? Set.of() : Set.copyOf(body.roles()), operator));
     }
 
     @PostMapping("/{id}/tokens")
@@ -93,7 +93,7 @@ public class OperatorController {
             throw LanyardException.invalid("token-lifetime", "lifetimeDays is between 1 and 3650");
         }
         IssueApiToken.Issued issued = lanyard.issueApiToken().issue(id, body.name(),
-                body.lifetimeDays() == null ? null : Duration.ofDays(body.lifetimeDays()), operator.actor());
+                body.lifetimeDays() == null ? null : Duration.ofDays(body.lifetimeDays()), operator);
         return new TokenView(issued.token().id(), issued.token().name(),
                 issued.token().expiresAt() == null ? null : issued.token().expiresAt().toString(), issued.secret());
     }
@@ -107,7 +107,7 @@ public class OperatorController {
             throw LanyardException.invalid("certificate-malformed", "'certificate' holds the PEM client certificate");
         }
         String fingerprint = lanyard.bindOperatorCertificate().bind(id,
-                Pem.parseCertificates(body.certificate()).get(0), operator.actor());
+                Pem.parseCertificates(body.certificate()).get(0), operator);
         return java.util.Map.of("operator", id, "fingerprint", fingerprint);
     }
 }

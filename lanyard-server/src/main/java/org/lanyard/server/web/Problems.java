@@ -30,11 +30,14 @@ public class Problems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(LanyardException.class)
     ResponseEntity<ProblemDetail> lanyard(LanyardException e, HttpServletRequest request) {
         HttpStatus status = status(e.kind());
+        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+            // internal details (paths, provider and database messages) go to the log, not to the client
+            LOG.error("internal failure {} on {} {}", e.code(), request.getMethod(), request.getRequestURI(), e);
+            return ResponseEntity.status(status).body(problem(status, e.code(),
+                    "an internal error occurred; nothing was returned that is not stored", request));
+        }
         ProblemDetail problem = problem(status, e.code(), e.getMessage(), request);
         e.properties().forEach(problem::setProperty);
-        if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
-            LOG.error("internal failure {} on {} {}", e.code(), request.getMethod(), request.getRequestURI(), e);
-        }
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status);
         if (status == HttpStatus.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lanyard\"");
@@ -44,6 +47,10 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (causedByTooLarge(e)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "request-too-large", "request bodies are limited to " + BodyLimitFilter.LIMIT + " bytes", request));
+        }
         LOG.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal", "an internal error occurred; nothing was returned that is not stored", request));
@@ -53,6 +60,10 @@ public class Problems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
+        if (causedByTooLarge(ex)) {
+            statusCode = HttpStatus.PAYLOAD_TOO_LARGE;
+            body = null;
+        }
         ProblemDetail problem = body instanceof ProblemDetail p ? p : ProblemDetail.forStatus(statusCode);
         String code = switch (statusCode.value()) {
             case 400 -> "request-malformed";
@@ -67,8 +78,19 @@ public class Problems extends ResponseEntityExceptionHandler {
         problem.setProperty("code", code);
         if (statusCode.value() == 400) {
             problem.setDetail("the request cannot be read: check the JSON body and parameters");
+        } else if (statusCode.value() == 413) {
+            problem.setDetail("request bodies are limited to " + BodyLimitFilter.LIMIT + " bytes");
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    private static boolean causedByTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.TooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String detail, HttpServletRequest request) {

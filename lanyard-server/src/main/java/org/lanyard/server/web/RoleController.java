@@ -43,20 +43,27 @@ public class RoleController {
                 .map(RoleView::of).toList();
     }
 
+    /** What a client sends to create or change a role. */
+    public record RoleBody(String name, String description, List<String> permissions) {
+    }
+
     @PutMapping("/{id}")
     @RequiresPermission(Permission.ROLE_MANAGE)
-    public RoleView save(@PathVariable String id, @RequestBody RoleView body, AuthenticatedOperator operator) {
+    public RoleView save(@PathVariable String id, @RequestBody RoleBody body, AuthenticatedOperator operator) {
         if (body == null) {
             throw LanyardException.invalid("role-invalid", "the role is missing");
         }
-        Set<Permission> permissions;
-        try {
-            permissions = (body.permissions() == null ? List.<String>of() : body.permissions()).stream()
-                    .map(p -> Permission.valueOf(p.trim().toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
-        } catch (IllegalArgumentException e) {
-            throw LanyardException.invalid("permission-unknown", "unknown permission: " + e.getMessage());
-        }
+        Set<Permission> permissions = (body.permissions() == null ? List.<String>of() : body.permissions()).stream()
+                .map(RoleController::permission).collect(Collectors.toSet());
         return RoleView.of(lanyard.saveRole().save(new Role(id, body.name(), body.description(), permissions, false),
-                operator.actor()));
+                operator));
+    }
+
+    private static Permission permission(String name) {
+        try {
+            return Permission.valueOf(String.valueOf(name).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw LanyardException.invalid("permission-unknown", "unknown permission '" + name + "'");
+        }
     }
 }

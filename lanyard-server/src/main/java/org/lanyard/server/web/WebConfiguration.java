@@ -2,13 +2,16 @@ package org.lanyard.server.web;
 
 import java.util.List;
 import org.lanyard.server.boot.Lanyard;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Installs authentication and permission checks in front of every route. */
+/** Installs the body size limit, authentication and permission checks in front of every route. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
@@ -16,6 +19,13 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     public WebConfiguration(Lanyard lanyard) {
         this.lanyard = lanyard;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimit() {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Override
