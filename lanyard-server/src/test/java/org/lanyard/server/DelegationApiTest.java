@@ -132,6 +132,35 @@ class DelegationApiTest {
         assertThat(streamed.body()).contains("request-too-large");
     }
 
+    @Test
+    void disablingAnOperatorOrRevokingATokenCutsItOff() throws Exception {
+        String frankId = createOperator("frank", "reader", server.ownerToken);
+        String frank = tokenFor(frankId);
+        assertThat(server.get("/api/v1/operators/me", frank).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> disabled = server.post("/api/v1/operators/" + frankId + "/disable", null, server.ownerToken);
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        assertRefused(server.get("/api/v1/operators/me", frank), 401, "operator-disabled");
+        assertThat(server.post("/api/v1/operators/" + frankId + "/enable", null, server.ownerToken).statusCode())
+                .isEqualTo(200);
+        assertThat(server.get("/api/v1/operators/me", frank).statusCode()).isEqualTo(200);
+
+        JsonNode tokens = json(server.get("/api/v1/operators/" + frankId + "/tokens", server.ownerToken));
+        assertThat(tokens).hasSize(1);
+        assertThat(tokens.get(0).get("expiresAt").isNull()).as("API tokens expire by default").isFalse();
+        assertThat(tokens.get(0).toString()).doesNotContain(frank);
+        String tokenId = tokens.get(0).get("id").asString();
+        assertThat(server.call("DELETE", "/api/v1/operators/" + frankId + "/tokens/" + tokenId, null,
+                server.ownerToken).statusCode()).isEqualTo(200);
+        assertRefused(server.get("/api/v1/operators/me", frank), 401, "token-invalid");
+        assertRefused(server.call("DELETE", "/api/v1/operators/" + frankId + "/tokens/" + tokenId, null,
+                server.ownerToken), 409, "token-revoked");
+
+        String gina = tokenFor(createOperator("gina", "operator-manager", server.ownerToken));
+        assertRefused(server.post("/api/v1/operators/" + ownerId + "/disable", null, gina), 409, "operator-protected");
+        assertThat(server.get("/api/v1/operators/me", server.ownerToken).statusCode()).isEqualTo(200);
+    }
+
     private String createOperator(String name, String role, String token) throws Exception {
         HttpResponse<String> created = server.post("/api/v1/operators",
                 "{\"name\":\"" + name + "\",\"roles\":[\"" + role + "\"]}", token);

@@ -5,6 +5,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Optional;
+import org.lanyard.core.ca.CertificateRecord;
+import org.lanyard.core.ca.CertificateStatus;
+import org.lanyard.core.ca.CertificateStore;
 import java.util.Set;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
@@ -17,10 +20,20 @@ import org.lanyard.core.LanyardException;
 public class Authenticate {
 
     private final OperatorStore store;
+    private final CertificateStore certificates;
     private final Clock clock;
 
     public Authenticate(OperatorStore store, Clock clock) {
+        this(store, null, clock);
+    }
+
+    /**
+     * With {@code certificates}, a client certificate that Lanyard issued must still be valid in
+     * the store: a revoked or held operator certificate no longer signs in.
+     */
+    public Authenticate(OperatorStore store, CertificateStore certificates, Clock clock) {
         this.store = store;
+        this.certificates = certificates;
         this.clock = clock;
     }
 
@@ -45,9 +58,24 @@ public class Authenticate {
         } catch (CertificateEncodingException e) {
             throw unauthenticated("certificate-invalid", "the client certificate cannot be read");
         }
+        if (certificates != null) {
+            certificates.find(certificate.getSerialNumber()).filter(r -> matches(r, certificate))
+                    .filter(r -> r.status() != CertificateStatus.VALID).ifPresent(r -> {
+                        throw unauthenticated("certificate-revoked", "the client certificate is " + r.status()
+                                .name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+                    });
+        }
         Optional<Operator> operator = store.findOperatorByCertificate(fingerprint);
         return authenticated(operator.orElseThrow(() -> unauthenticated("certificate-unknown",
                 "the client certificate is not bound to an operator")), "certificate");
+    }
+
+    private static boolean matches(CertificateRecord record, X509Certificate certificate) {
+        try {
+            return record.der() != null && java.util.Arrays.equals(record.der(), certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            return false;
+        }
     }
 
     private AuthenticatedOperator authenticated(Operator operator, String method) {

@@ -20,6 +20,7 @@ import org.lanyard.core.operator.Authenticate;
 import org.lanyard.core.operator.BindOperatorCertificate;
 import org.lanyard.core.operator.CreateOperator;
 import org.lanyard.core.operator.IssueApiToken;
+import org.lanyard.core.operator.ChangeOperatorAccess;
 import org.lanyard.core.operator.ProfileAccess;
 import org.lanyard.core.operator.SaveRole;
 import org.lanyard.core.setup.InitializeSystem;
@@ -147,12 +148,16 @@ public final class Lanyard implements AutoCloseable {
         return new SaveRole(database.stores().operators(), database.transactions(), audit);
     }
 
+    public ChangeOperatorAccess changeOperatorAccess() {
+        return new ChangeOperatorAccess(database.stores().operators(), database.transactions(), audit);
+    }
+
     public ProfileAccess profileAccess() {
         return new ProfileAccess(database.stores().profiles());
     }
 
     public Authenticate authenticate() {
-        return new Authenticate(database.stores().operators(), clock);
+        return new Authenticate(database.stores().operators(), database.stores().certificates(), clock);
     }
 
     public VerifyAuditChain verifyAuditChain() {

@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/operators")
 public class OperatorController {
 
+    /** Tokens made through the API expire after a year unless the request says otherwise. */
+    static final int DEFAULT_TOKEN_DAYS = 365;
+
     private final Lanyard lanyard;
 
     public OperatorController(Lanyard lanyard) {
@@ -33,7 +36,7 @@ public class OperatorController {
     public record OperatorView(String id, String name, String email, List<String> roles, boolean enabled,
             String createdAt) {
 
-        static OperatorView of(Operator o) {
+        public static OperatorView of(Operator o) {
             return new OperatorView(o.id(), o.name(), o.email(), o.roleIds().stream().sorted().toList(), o.enabled(),
                     o.createdAt().toString());
         }
@@ -93,7 +96,7 @@ public class OperatorController {
             throw LanyardException.invalid("token-lifetime", "lifetimeDays is between 1 and 3650");
         }
         IssueApiToken.Issued issued = lanyard.issueApiToken().issue(id, body.name(),
-                body.lifetimeDays() == null ? null : Duration.ofDays(body.lifetimeDays()), operator);
+                Duration.ofDays(body.lifetimeDays() == null ? DEFAULT_TOKEN_DAYS : body.lifetimeDays()), operator);
         return new TokenView(issued.token().id(), issued.token().name(),
                 issued.token().expiresAt() == null ? null : issued.token().expiresAt().toString(), issued.secret());
     }
