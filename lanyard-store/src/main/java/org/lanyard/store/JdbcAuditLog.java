@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -61,7 +62,7 @@ final class JdbcAuditLog implements AuditLog {
     @Override
     public void forEachStored(Consumer<AuditEvent> action) {
         sql.with("read the audit log", c -> {
-            try (PreparedStatement statement = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_events"
+            try (PreparedStatement statement = c.prepareStatement("SELECT " + COLUMNS + ", event_time FROM audit_events"
                     + " ORDER BY row_id")) {
                 statement.setFetchSize(500);
                 try (ResultSet rows = statement.executeQuery()) {
@@ -90,7 +91,7 @@ final class JdbcAuditLog implements AuditLog {
         return sql.with("search the audit log", c -> {
             long total = Sql.list(c, "SELECT COUNT(*) FROM audit_events" + where.sql(), r -> r.getLong(1),
                     where.params()).get(0);
-            List<AuditEvent> items = Sql.list(c, "SELECT " + COLUMNS + " FROM audit_events" + where.sql()
+            List<AuditEvent> items = Sql.list(c, "SELECT " + COLUMNS + ", event_time FROM audit_events" + where.sql()
                     + " ORDER BY sequence_number DESC LIMIT ? OFFSET ?", JdbcAuditLog::event,
                     where.params(page.size(), page.offset()));
             return new Page<>(items, page.page(), page.size(), total);
@@ -101,9 +102,17 @@ final class JdbcAuditLog implements AuditLog {
         return new ChainHead(r.getLong("sequence_number"), r.getString("hash"));
     }
 
+    /**
+     * The event as hashed. Its time is the exact text; the searchable {@code event_time} column must
+     * agree with it to the microsecond, else the column's value is used, so that an edited
+     * {@code event_time} shows up in verification as an edited record.
+     */
     private static AuditEvent event(ResultSet r) throws SQLException {
+        Instant exact = Instant.parse(r.getString("event_text"));
+        Instant column = Sql.instant(r, "event_time");
+        Instant time = column != null && column.equals(exact.truncatedTo(ChronoUnit.MICROS)) ? exact : column;
         return new AuditEvent(r.getLong("sequence_number"), r.getString("node_id"),
-                Instant.parse(r.getString("event_text")), r.getString("actor"), r.getString("action"),
+                time, r.getString("actor"), r.getString("action"),
                 r.getString("target"), r.getString("details"), r.getString("previous_hash"), r.getString("hash"));
     }
 }
