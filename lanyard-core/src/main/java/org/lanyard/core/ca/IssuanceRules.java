@@ -42,6 +42,7 @@ public final class IssuanceRules {
                 new IssuanceRule("uri-syntax", c -> firstBad(c, SanType.URI, IssuanceRules::validUri,
                         "is not an absolute ASCII URI")),
                 new IssuanceRule("subject-variables", IssuanceRules::subjectVariables),
+                new IssuanceRule(SubjectTemplate.RULE, IssuanceRules::subjectValues),
                 new IssuanceRule("issuer-valid", IssuanceRules::issuerValid));
     }
 
@@ -81,6 +82,25 @@ public final class IssuanceRules {
         var values = c.templateValues();
         return template.variables().stream().filter(v -> values.get(v) == null || values.get(v).isBlank())
                 .findFirst().map(v -> "the subject needs ${" + v + "}, and the request does not give it");
+    }
+
+    /**
+     * Fills the subject as issuance will: every value must be its attribute's string type within
+     * the RFC 5280 upper bound, without control characters. Missing variables and broken
+     * templates are left to {@code subject-variables}.
+     */
+    static Optional<String> subjectValues(IssuanceContext c) {
+        SubjectTemplate template;
+        try {
+            template = SubjectTemplate.parse(c.profile().subjectTemplate());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        var values = c.templateValues();
+        if (template.variables().stream().anyMatch(v -> values.get(v) == null)) {
+            return Optional.empty();
+        }
+        return template.problem(values);
     }
 
     static Optional<String> issuerValid(IssuanceContext c) {

@@ -102,7 +102,15 @@ class IssuanceRulesTest {
                 Arguments.of("department", "p256", "CN=Alice", "", "", "subject-variables"),
                 Arguments.of("department", "p256", "CN=Alice", "", "department=Sales", ""),
                 // CSR attributes fill variables named by the attribute (ou), not by the template's names
-                Arguments.of("department", "p256", "CN=Alice,OU=Sales", "", "", "subject-variables"));
+                Arguments.of("department", "p256", "CN=Alice,OU=Sales", "", "", "subject-variables"),
+                // subject values: text of the attribute's string type, within its RFC 5280 upper bound
+                Arguments.of("tls-client", "p256", "", "", "cn=#3003020101", ""),
+                Arguments.of("tls-client", "p256", "", "", "cn=#zz", ""),
+                Arguments.of("tls-client", "p256", "", "", "cn=" + "a".repeat(64), ""),
+                Arguments.of("tls-client", "p256", "", "", "cn=" + "a".repeat(65), "subject-values"),
+                Arguments.of("tls-client", "p256", "", "", "cn=" + "a".repeat(300), "subject-values"),
+                Arguments.of("tls-client", "p256", "", "", "cn=a\u0007b", "subject-values"),
+                Arguments.of("department", "p256", "CN=Alice", "", "department=" + "d".repeat(65), "subject-values"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} [{3}] ({4}) -> {5}")
