@@ -25,6 +25,7 @@ public final class IssuanceRules {
     public static List<IssuanceRule> all() {
         return List.of(
                 new IssuanceRule("key-algorithm-allowed", IssuanceRules::keyAlgorithmAllowed),
+                new IssuanceRule("key-usage-compatible", IssuanceRules::keyUsageCompatible),
                 new IssuanceRule("san-required", c -> c.profile().sanRequired() && c.sans().isEmpty()
                         ? Optional.of("profile " + c.profile().id() + " requires at least one subject alternative name")
                         : Optional.empty()),
@@ -55,6 +56,21 @@ public final class IssuanceRules {
             return Optional.of(algorithm.get().id() + " keys are not allowed by profile " + c.profile().id());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The certificate gets the profile's key usages that fit the key (encipherment for RSA, key
+     * agreement for EC). When the profile declares usages and none fits, the certificate would
+     * come out without a Key Usage extension, i.e. usable for anything: refuse instead.
+     */
+    static Optional<String> keyUsageCompatible(IssuanceContext c) {
+        Optional<KeyAlgorithm> algorithm = KeyAlgorithm.of(c.csr().publicKey());
+        if (c.profile().keyUsage().isEmpty() || algorithm.isEmpty()
+                || Certificates.keyUsageFor(c.profile().keyUsage(), algorithm.get()) != 0) {
+            return Optional.empty();
+        }
+        return Optional.of("none of the key usages of profile " + c.profile().id() + " "
+                + new java.util.TreeSet<>(c.profile().keyUsage()) + " fits a " + algorithm.get().id() + " key");
     }
 
     static Optional<String> sanTypeAllowed(IssuanceContext c) {

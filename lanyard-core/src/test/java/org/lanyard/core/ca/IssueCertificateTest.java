@@ -89,6 +89,20 @@ class IssueCertificateTest {
     }
 
     @Test
+    void profileWhoseKeyUsagesDoNotFitTheKeyRefusesInsteadOfDroppingThem() {
+        CertificateProfile encipherOnly = new CertificateProfile("encipher-only", "Encipher only", null,
+                java.util.EnumSet.allOf(KeyAlgorithm.class), Duration.ofDays(30),
+                java.util.EnumSet.of(KeyUsageBit.keyEncipherment), List.of(ExtendedKeyUsage.clientAuth), "CN=${cn}",
+                java.util.EnumSet.noneOf(SanType.class), List.of(), false, 0, List.of(), null, null, false, null);
+        system.profiles.save(encipherOnly);
+        assertThatThrownBy(() -> issue("encipher-only", Keys.generate(KeyAlgorithm.EC_P256), "CN=a"))
+                .isInstanceOfSatisfying(org.lanyard.core.LanyardException.class,
+                        e -> assertThat(e.code()).isEqualTo("key-usage-compatible"));
+        X509Certificate rsa = issue("encipher-only", Keys.generate(KeyAlgorithm.RSA_2048), "CN=a");
+        assertThat(rsa.getKeyUsage()[2]).as("keyEncipherment").isTrue();
+    }
+
+    @Test
     void tlsServerSubjectIsTheFirstSanAndValidityIsTheProfiles() {
         X509Certificate leaf = issue("tls-server", Keys.generate(KeyAlgorithm.EC_P256), "",
                 Csrs.dns("www.example.com"));
