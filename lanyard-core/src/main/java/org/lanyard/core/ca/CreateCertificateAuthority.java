@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
@@ -31,6 +32,8 @@ public class CreateCertificateAuthority {
         }
     }
 
+    private static final SubjectTemplate CA_NAME = SubjectTemplate.parse("CN=${name} ${level}");
+
     private final KeyVault vault;
     private final IssuerStore issuers;
     private final Transactions tx;
@@ -50,42 +53,56 @@ public class CreateCertificateAuthority {
         this.clock = clock;
     }
 
-    /** Returns the issuing CA (its chain ends with the new root). */
+    /**
+     * Returns the issuing CA (its chain ends with the new root). Everything that can be checked
+     * is checked before a key is made; the keys get aliases new to this attempt
+     * ({@code <id>-<random>}), so a key left in the vault by an attempt that failed later (a
+     * pulled token, a database outage) never blocks the next attempt with the same id.
+     */
     public Issuer create(Spec spec, Actor actor) {
         if (spec.id() == null || !spec.id().matches("[a-z0-9][a-z0-9-]{0,62}")) {
             throw LanyardException.invalid("issuer-id", "an issuer id is lower-case letters, digits and dashes");
         }
+        if (spec.algorithm() == null) {
+            throw LanyardException.invalid("issuer-algorithm", "the CA key algorithm is missing");
+        }
+        if (!positive(spec.rootValidity()) || !positive(spec.issuingValidity())) {
+            throw LanyardException.invalid("issuer-validity", "the CA validity periods must be positive");
+        }
+        X500Name rootName = caName(spec.name(), "Root CA");
+        X500Name issuingName = caName(spec.name(), "Issuing CA");
         String rootId = spec.id() + "-root";
-        if (issuers.find(spec.id()).isPresent() || issuers.find(rootId).isPresent() || vault.contains(spec.id())
-                || vault.contains(rootId)) {
+        if (issuers.find(spec.id()).isPresent() || issuers.find(rootId).isPresent()) {
             throw LanyardException.conflict("issuer-exists", "issuer '" + spec.id() + "' exists already");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(1));
 
-        Signer rootKey = vault.generate(rootId, spec.algorithm());
-        X500Name rootName = new X500Name("CN=" + escape(spec.name()) + " Root CA");
+        String rootAlias = newAlias(rootId);
+        Signer rootKey = vault.generate(rootAlias, spec.algorithm());
         TBSCertificate rootTbs = Certificates.ca(serials.next(), null, rootKey.algorithm(), rootName,
                 spki(rootKey), null, now, now.plus(spec.rootValidity()));
         lint.require(rootTbs, null);
         X509Certificate root = Certificates.sign(rootTbs, rootKey);
-        vault.bindCertificate(rootId, List.of(root));
+        vault.bindCertificate(rootAlias, List.of(root));
 
-        Signer issuingKey = vault.generate(spec.id(), spec.algorithm());
+        String issuingAlias = newAlias(spec.id());
+        Signer issuingKey = vault.generate(issuingAlias, spec.algorithm());
         Instant issuingEnd = now.plus(spec.issuingValidity());
         if (issuingEnd.isAfter(root.getNotAfter().toInstant())) {
             issuingEnd = root.getNotAfter().toInstant();
         }
-        TBSCertificate issuingTbs = Certificates.ca(serials.next(), root, rootKey.algorithm(),
-                new X500Name("CN=" + escape(spec.name()) + " Issuing CA"), spki(issuingKey), 0, now, issuingEnd);
+        TBSCertificate issuingTbs = Certificates.ca(serials.next(), root, rootKey.algorithm(), issuingName,
+                spki(issuingKey), 0, now, issuingEnd);
         lint.require(issuingTbs, root);
         X509Certificate issuing = Certificates.sign(issuingTbs, rootKey);
-        vault.bindCertificate(spec.id(), List.of(issuing, root));
+        vault.bindCertificate(issuingAlias, List.of(issuing, root));
 
         Instant created = clock.instant();
         boolean makeDefault = issuers.list().stream().noneMatch(Issuer::defaultIssuer);
-        Issuer rootIssuer = new Issuer(rootId, spec.name() + " Root CA", List.of(root), rootId, false, created);
-        Issuer issuingIssuer = new Issuer(spec.id(), spec.name() + " Issuing CA", List.of(issuing, root), spec.id(),
-                makeDefault, created);
+        Issuer rootIssuer = new Issuer(rootId, spec.name().trim() + " Root CA", List.of(root), rootAlias, false,
+                created);
+        Issuer issuingIssuer = new Issuer(spec.id(), spec.name().trim() + " Issuing CA", List.of(issuing, root),
+                issuingAlias, makeDefault, created);
         tx.run(() -> {
             issuers.save(rootIssuer);
             issuers.save(issuingIssuer);
@@ -98,12 +115,33 @@ public class CreateCertificateAuthority {
         return issuingIssuer;
     }
 
-    private static SubjectPublicKeyInfo spki(Signer signer) {
-        return SubjectPublicKeyInfo.getInstance(signer.publicKey().getEncoded());
+    /** {@code CN=<name> <level>}, built as the subject of an issued certificate is: text, within bounds. */
+    private static X500Name caName(String name, String level) {
+        if (name == null || name.isBlank()) {
+            throw LanyardException.invalid("issuer-name", "the CA name is missing");
+        }
+        Map<String, String> values = Map.of("name", name.trim(), "level", level);
+        CA_NAME.problem(values).ifPresent(reason -> {
+            throw LanyardException.invalid("issuer-name", "the CA name does not fit the " + level
+                    + " certificate's subject: " + reason);
+        });
+        return CA_NAME.fill(values);
     }
 
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(",", "\\,").replace("+", "\\+").replace("=", "\\=")
-                .replace("\"", "\\\"").replace("<", "\\<").replace(">", "\\>").replace(";", "\\;");
+    /** An alias no key in the vault has: the issuer id and a random suffix. */
+    private String newAlias(String id) {
+        String alias;
+        do {
+            alias = id + "-" + UUID.randomUUID().toString().substring(0, 8);
+        } while (vault.contains(alias));
+        return alias;
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static SubjectPublicKeyInfo spki(Signer signer) {
+        return SubjectPublicKeyInfo.getInstance(signer.publicKey().getEncoded());
     }
 }

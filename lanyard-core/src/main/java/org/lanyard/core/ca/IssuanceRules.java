@@ -25,6 +25,7 @@ public final class IssuanceRules {
     public static List<IssuanceRule> all() {
         return List.of(
                 new IssuanceRule("key-algorithm-allowed", IssuanceRules::keyAlgorithmAllowed),
+                new IssuanceRule("key-usage-compatible", IssuanceRules::keyUsageCompatible),
                 new IssuanceRule("san-required", c -> c.profile().sanRequired() && c.sans().isEmpty()
                         ? Optional.of("profile " + c.profile().id() + " requires at least one subject alternative name")
                         : Optional.empty()),
@@ -42,6 +43,7 @@ public final class IssuanceRules {
                 new IssuanceRule("uri-syntax", c -> firstBad(c, SanType.URI, IssuanceRules::validUri,
                         "is not an absolute ASCII URI")),
                 new IssuanceRule("subject-variables", IssuanceRules::subjectVariables),
+                new IssuanceRule(SubjectTemplate.RULE, IssuanceRules::subjectValues),
                 new IssuanceRule("issuer-valid", IssuanceRules::issuerValid));
     }
 
@@ -54,6 +56,21 @@ public final class IssuanceRules {
             return Optional.of(algorithm.get().id() + " keys are not allowed by profile " + c.profile().id());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The certificate gets the profile's key usages that fit the key (encipherment for RSA, key
+     * agreement for EC). When the profile declares usages and none fits, the certificate would
+     * come out without a Key Usage extension, i.e. usable for anything: refuse instead.
+     */
+    static Optional<String> keyUsageCompatible(IssuanceContext c) {
+        Optional<KeyAlgorithm> algorithm = KeyAlgorithm.of(c.csr().publicKey());
+        if (c.profile().keyUsage().isEmpty() || algorithm.isEmpty()
+                || Certificates.keyUsageFor(c.profile().keyUsage(), algorithm.get()) != 0) {
+            return Optional.empty();
+        }
+        return Optional.of("none of the key usages of profile " + c.profile().id() + " "
+                + new java.util.TreeSet<>(c.profile().keyUsage()) + " fits a " + algorithm.get().id() + " key");
     }
 
     static Optional<String> sanTypeAllowed(IssuanceContext c) {
@@ -81,6 +98,25 @@ public final class IssuanceRules {
         var values = c.templateValues();
         return template.variables().stream().filter(v -> values.get(v) == null || values.get(v).isBlank())
                 .findFirst().map(v -> "the subject needs ${" + v + "}, and the request does not give it");
+    }
+
+    /**
+     * Fills the subject as issuance will: every value must be its attribute's string type within
+     * the RFC 5280 upper bound, without control characters. Missing variables and broken
+     * templates are left to {@code subject-variables}.
+     */
+    static Optional<String> subjectValues(IssuanceContext c) {
+        SubjectTemplate template;
+        try {
+            template = SubjectTemplate.parse(c.profile().subjectTemplate());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        var values = c.templateValues();
+        if (template.variables().stream().anyMatch(v -> values.get(v) == null)) {
+            return Optional.empty();
+        }
+        return template.problem(values);
     }
 
     static Optional<String> issuerValid(IssuanceContext c) {

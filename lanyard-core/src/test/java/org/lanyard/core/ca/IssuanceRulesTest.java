@@ -38,6 +38,9 @@ class IssuanceRulesTest {
                 Duration.ofDays(90), EnumSet.of(KeyUsageBit.digitalSignature), List.of(ExtendedKeyUsage.serverAuth),
                 "CN=${san}", EnumSet.of(SanType.DNS), List.of("*.corp.example", "www.example.com"), true, 2, List.of(),
                 null, null, false, null));
+        PROFILES.put("encipher-only", usageOnly("encipher-only", KeyUsageBit.keyEncipherment));
+        PROFILES.put("agree-only", usageOnly("agree-only", KeyUsageBit.keyAgreement));
+        PROFILES.put("no-usage", usageOnly("no-usage"));
         PROFILES.put("department", new CertificateProfile("department", "Dept", null, EnumSet.of(KeyAlgorithm.EC_P256),
                 Duration.ofDays(90), EnumSet.of(KeyUsageBit.digitalSignature), List.of(ExtendedKeyUsage.clientAuth),
                 "CN=${cn},OU=${department},O=Example", EnumSet.noneOf(SanType.class), List.of(), false, 0, List.of(),
@@ -54,6 +57,14 @@ class IssuanceRulesTest {
                 Arguments.of("smartcard-logon", "rsa4096", "", "UPN:a@corp.example", "", "key-algorithm-allowed"),
                 Arguments.of("smartcard-logon", "p384", "", "UPN:a@corp.example", "", ""),
                 Arguments.of("tls-server", "rsa2048", "", "DNS:a.example.com", "", ""),
+                // key usages: at least one the profile declares must fit the key type
+                Arguments.of("encipher-only", "p256", "CN=a", "", "", "key-usage-compatible"),
+                Arguments.of("encipher-only", "rsa2048", "CN=a", "", "", ""),
+                Arguments.of("agree-only", "rsa2048", "CN=a", "", "", "key-usage-compatible"),
+                Arguments.of("agree-only", "p384", "CN=a", "", "", ""),
+                Arguments.of("key-management", "p256", "CN=a", "", "", ""),
+                Arguments.of("key-management", "rsa2048", "CN=a", "", "", ""),
+                Arguments.of("no-usage", "p256", "CN=a", "", "", ""),
                 // SAN presence, count and type
                 Arguments.of("tls-server", "p256", "CN=a.example.com", "", "", "san-required"),
                 Arguments.of("corp-only", "p256", "", "DNS:a.corp.example,DNS:b.corp.example,DNS:c.corp.example", "",
@@ -102,7 +113,15 @@ class IssuanceRulesTest {
                 Arguments.of("department", "p256", "CN=Alice", "", "", "subject-variables"),
                 Arguments.of("department", "p256", "CN=Alice", "", "department=Sales", ""),
                 // CSR attributes fill variables named by the attribute (ou), not by the template's names
-                Arguments.of("department", "p256", "CN=Alice,OU=Sales", "", "", "subject-variables"));
+                Arguments.of("department", "p256", "CN=Alice,OU=Sales", "", "", "subject-variables"),
+                // subject values: text of the attribute's string type, within its RFC 5280 upper bound
+                Arguments.of("tls-client", "p256", "", "", "cn=#3003020101", ""),
+                Arguments.of("tls-client", "p256", "", "", "cn=#zz", ""),
+                Arguments.of("tls-client", "p256", "", "", "cn=" + "a".repeat(64), ""),
+                Arguments.of("tls-client", "p256", "", "", "cn=" + "a".repeat(65), "subject-values"),
+                Arguments.of("tls-client", "p256", "", "", "cn=" + "a".repeat(300), "subject-values"),
+                Arguments.of("tls-client", "p256", "", "", "cn=a\u0007b", "subject-values"),
+                Arguments.of("department", "p256", "CN=Alice", "", "department=" + "d".repeat(65), "subject-values"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2} [{3}] ({4}) -> {5}")
@@ -147,6 +166,14 @@ class IssuanceRulesTest {
                 Csrs.parsed(Keys.rsa(1024), "", Csrs.san("EMAIL:a@example.com")), Map.of(), TestSystem.START);
         assertThat(IssuancePolicy.standard().violations(context)).extracting(Violation::rule)
                 .containsExactly("key-algorithm-allowed", "san-type-allowed", "subject-variables");
+    }
+
+    private static CertificateProfile usageOnly(String id, KeyUsageBit... usages) {
+        var bits = EnumSet.noneOf(KeyUsageBit.class);
+        bits.addAll(Arrays.asList(usages));
+        return new CertificateProfile(id, id, null, EnumSet.allOf(KeyAlgorithm.class), Duration.ofDays(90), bits,
+                List.of(ExtendedKeyUsage.clientAuth), "CN=${cn}", EnumSet.noneOf(SanType.class), List.of(), false, 0,
+                List.of(), null, null, false, null);
     }
 
     static KeyPair key(String name) {

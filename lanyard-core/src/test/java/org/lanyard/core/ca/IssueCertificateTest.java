@@ -1,6 +1,7 @@
 package org.lanyard.core.ca;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lanyard.core.testing.Csrs.san;
 
 import java.security.KeyPair;
@@ -88,6 +89,20 @@ class IssueCertificateTest {
     }
 
     @Test
+    void profileWhoseKeyUsagesDoNotFitTheKeyRefusesInsteadOfDroppingThem() {
+        CertificateProfile encipherOnly = new CertificateProfile("encipher-only", "Encipher only", null,
+                java.util.EnumSet.allOf(KeyAlgorithm.class), Duration.ofDays(30),
+                java.util.EnumSet.of(KeyUsageBit.keyEncipherment), List.of(ExtendedKeyUsage.clientAuth), "CN=${cn}",
+                java.util.EnumSet.noneOf(SanType.class), List.of(), false, 0, List.of(), null, null, false, null);
+        system.profiles.save(encipherOnly);
+        assertThatThrownBy(() -> issue("encipher-only", Keys.generate(KeyAlgorithm.EC_P256), "CN=a"))
+                .isInstanceOfSatisfying(org.lanyard.core.LanyardException.class,
+                        e -> assertThat(e.code()).isEqualTo("key-usage-compatible"));
+        X509Certificate rsa = issue("encipher-only", Keys.generate(KeyAlgorithm.RSA_2048), "CN=a");
+        assertThat(rsa.getKeyUsage()[2]).as("keyEncipherment").isTrue();
+    }
+
+    @Test
     void tlsServerSubjectIsTheFirstSanAndValidityIsTheProfiles() {
         X509Certificate leaf = issue("tls-server", Keys.generate(KeyAlgorithm.EC_P256), "",
                 Csrs.dns("www.example.com"));
@@ -114,6 +129,31 @@ class IssueCertificateTest {
         var subject = org.bouncycastle.asn1.x500.X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
         assertThat(subject.getRDNs()).hasSize(1);
         assertThat(subject.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.O)).isEmpty();
+    }
+
+    @Test
+    void subjectValueIsTextNeverHexDer() {
+        X509Certificate leaf = system.issue.issue(new IssuanceRequest("tls-client",
+                Csrs.parsed(Keys.generate(KeyAlgorithm.EC_P256), ""), Map.of("cn", "#3003020101"), TestSystem.ALICE))
+                .certificate();
+        var subject = org.bouncycastle.asn1.x500.X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
+        assertThat(subject.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN)[0].getFirst().getValue())
+                .isInstanceOfSatisfying(org.bouncycastle.asn1.ASN1UTF8String.class,
+                        s -> assertThat(s.getString()).isEqualTo("#3003020101"));
+    }
+
+    @Test
+    void badSubjectValuesAreRefusedByNameBeforeAnythingIsStored() {
+        int stored = system.auditLog.stored().size();
+        for (String cn : List.of("#zz" + "z".repeat(70), "a".repeat(300), "line\nbreak")) {
+            assertThatThrownBy(() -> system.issue.issue(new IssuanceRequest("tls-client",
+                    Csrs.parsed(Keys.generate(KeyAlgorithm.EC_P256), ""), Map.of("cn", cn), TestSystem.ALICE)))
+                    .isInstanceOfSatisfying(org.lanyard.core.LanyardException.class, e -> {
+                        assertThat(e.code()).isEqualTo("subject-values");
+                        assertThat(e.kind()).isEqualTo(org.lanyard.core.ErrorKind.POLICY_REFUSED);
+                    });
+        }
+        assertThat(system.auditLog.stored()).hasSize(stored);
     }
 
     @ParameterizedTest

@@ -95,6 +95,11 @@ public final class SoftwareKeyVault implements KeyVault {
         return "software";
     }
 
+    /** The aliases the vault holds. */
+    public java.util.Set<String> aliases() {
+        return java.util.Set.copyOf(entries.keySet());
+    }
+
     /** How many signatures the vault's keys made. */
     public int signatures() {
         return signatures;

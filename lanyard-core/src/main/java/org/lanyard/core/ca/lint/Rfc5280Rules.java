@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -17,6 +19,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.lanyard.core.ca.DnAttributes;
 import org.lanyard.core.ca.KeyAlgorithm;
 
 /** Lint rules from RFC 5280 (section numbers in the rule descriptions). */
@@ -61,6 +64,9 @@ final class Rfc5280Rules {
                     boolean ca = bc != null && BasicConstraints.getInstance(bc.getParsedValue()).isCA();
                     return !ca || bc.isCritical() ? none() : Optional.of("basic constraints of a CA must be critical");
                 }),
+                // §4.1.2.4 / §4.1.2.6 and Appendix A: DN values are strings within their upper bounds
+                new LintRule("dn-attribute-values", ERROR, s -> dnProblem("subject", s.tbs().getSubject())
+                        .or(() -> dnProblem("issuer", s.tbs().getIssuer()))),
                 // §4.1.2.6 / §4.2.1.6: an empty subject needs a critical SAN
                 new LintRule("subject-or-san", ERROR, Rfc5280Rules::subjectOrSan),
                 new LintRule("san-not-empty", ERROR, s -> {
@@ -139,6 +145,18 @@ final class Rfc5280Rules {
         Extension bc = s.extension(Extension.basicConstraints);
         return bc != null && BasicConstraints.getInstance(bc.getParsedValue()).isCA() ? none()
                 : Optional.of("keyCertSign is set but basic constraints do not say cA");
+    }
+
+    private static Optional<String> dnProblem(String field, X500Name name) {
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                Optional<String> problem = DnAttributes.checkEncoded(atv.getType(), atv.getValue());
+                if (problem.isPresent()) {
+                    return Optional.of("in the " + field + ": " + problem.get());
+                }
+            }
+        }
+        return none();
     }
 
     private static Optional<String> subjectOrSan(LintSubject s) {

@@ -16,8 +16,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -71,6 +75,11 @@ class CertificateLintTest {
                         new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign))),
                 bad("ca-basic-constraints-critical", t -> t.put(Extension.basicConstraints, false,
                         new BasicConstraints(0))),
+                bad("dn-attribute-values", t -> t.subject = name(BCStyle.CN, new DERUTF8String("a".repeat(65)))),
+                bad("dn-attribute-values", t -> t.subject = name(BCStyle.CN, new DERSequence(new ASN1Integer(1)))),
+                bad("dn-attribute-values", t -> t.subject = name(BCStyle.CN, new DERUTF8String("a\u0000b"))),
+                bad("dn-attribute-values", t -> t.subject = name(BCStyle.C, new DERUTF8String("DE"))),
+                bad("dn-attribute-values", t -> t.subject = name(BCStyle.EmailAddress, new DERUTF8String("a@b.c"))),
                 bad("subject-or-san", t -> {
                     t.subject = new X500Name(new org.bouncycastle.asn1.x500.RDN[0]);
                     t.ext.remove(Extension.subjectAlternativeName);
@@ -155,6 +164,10 @@ class CertificateLintTest {
 
     private static Arguments bad(String rule, Consumer<Tbs> change) {
         return Arguments.of(rule, change);
+    }
+
+    private static X500Name name(ASN1ObjectIdentifier type, org.bouncycastle.asn1.ASN1Encodable value) {
+        return new X500NameBuilder().addRDN(BCStyle.CN, "www.example.com").addRDN(type, value).build();
     }
 
     private static SubjectAltName dns(String name) {
