@@ -1,9 +1,12 @@
 package org.lanyard.store;
 
+import java.security.cert.X509Certificate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lanyard.core.ca.Issuer;
 import org.lanyard.core.ca.IssuerStore;
 import org.lanyard.core.ca.Pem;
@@ -49,8 +52,18 @@ final class JdbcIssuerStore implements IssuerStore {
         return sql.list("list issuers", SELECT + " ORDER BY created_at, id", JdbcIssuerStore::issuer);
     }
 
+    /** Parsed chains by their PEM text: every issuance looks its issuer up, parsing is the costly part. */
+    private static final Map<String, List<X509Certificate>> PARSED = new ConcurrentHashMap<>();
+
+    private static List<X509Certificate> chain(String pem) {
+        if (PARSED.size() > 256) {
+            PARSED.clear(); // issuers are few; this only bounds the cache
+        }
+        return PARSED.computeIfAbsent(pem, Pem::parseCertificates);
+    }
+
     private static Issuer issuer(ResultSet r) throws SQLException {
-        return new Issuer(r.getString("id"), r.getString("name"), Pem.parseCertificates(r.getString("chain_pem")),
+        return new Issuer(r.getString("id"), r.getString("name"), chain(r.getString("chain_pem")),
                 r.getString("key_alias"), r.getBoolean("default_issuer"), Sql.instant(r, "created_at"));
     }
 }
