@@ -17,7 +17,7 @@ public interface AcmeOrders {
 
     /** Sets status (and error, serial) only if the stored status is {@code from}; false otherwise. */
     boolean transition(String orderId, Order.Status from, Order.Status to, String serial, String errorType,
-            String errorDetail);
+            String errorDetail, Instant at);
 
     /** Replaces the authorization only if its stored status is {@code from}; false otherwise. */
     boolean finish(Authorization authorization, Authorization.Status from);

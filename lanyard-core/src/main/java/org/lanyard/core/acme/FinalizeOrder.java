@@ -70,7 +70,7 @@ public class FinalizeOrder {
             caa.check(stale);
         }
         if (!store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PENDING,
-                Order.Status.PROCESSING, null, null, null))) {
+                Order.Status.PROCESSING, null, null, null, now))) {
             throw AcmeError.ORDER_NOT_READY.exception("the order is already being finalized");
         }
         IssuedCertificate issued;
@@ -79,12 +79,12 @@ public class FinalizeOrder {
         } catch (LanyardException e) {
             LanyardException acme = translate(e);
             store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PROCESSING,
-                    Order.Status.INVALID, null, (String) acme.properties().get(AcmeError.TYPE), acme.getMessage()));
+                    Order.Status.INVALID, null, (String) acme.properties().get(AcmeError.TYPE), acme.getMessage(), clock.instant()));
             throw acme;
         }
         String serial = issued.record().serialHex();
         store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PROCESSING,
-                Order.Status.VALID, serial, null, null));
+                Order.Status.VALID, serial, null, null, clock.instant()));
         return store.orders().find(order.id()).orElseThrow();
     }
 
