@@ -168,8 +168,8 @@ class AcmeFlowTest {
         Account account = newAccount(AcmeFixture.p256());
         Certificate certificate = issueWithHttp01(account, null, "www.example.test", "example.test");
         X509Certificate leaf = certificate.getCertificate();
-        assertThat(leaf.getSubjectAlternativeNames()).extracting(l -> l.get(1))
-                .containsExactlyInAnyOrder("www.example.test", "example.test");
+        assertThat(leaf.getSubjectAlternativeNames()).extracting(l -> (Object) l.get(1))
+                .containsExactlyInAnyOrder((Object) "www.example.test", "example.test");
         assertThat(leaf.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1");
         assertChainsToServerRoot(certificate);
         // the store has it, issued through the common pipeline and audited
@@ -190,8 +190,8 @@ class AcmeFlowTest {
         order.execute(AcmeFixture.p256());
         assertThat(order.waitForCompletion(Duration.ofSeconds(20))).isEqualTo(Status.VALID);
         order.getCertificate().download();
-        assertThat(order.getCertificate().getCertificate().getSubjectAlternativeNames()).extracting(l -> l.get(1))
-                .containsExactly("*.wild.example.test");
+        assertThat(order.getCertificate().getCertificate().getSubjectAlternativeNames()).extracting(l -> (Object) l.get(1))
+                .containsExactly((Object) "*.wild.example.test");
     }
 
     @Test
@@ -219,7 +219,9 @@ class AcmeFlowTest {
         Order order = account.newOrder().domains("alpn.example.test").create();
         Authorization auth = order.getAuthorizations().get(0);
         TlsAlpn01Challenge challenge = auth.findChallenge(TlsAlpn01Challenge.class).orElseThrow();
-        KeyPair key = AcmeFixture.p256();
+        var rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        KeyPair key = rsa.generateKeyPair();
         X509Certificate cert = challenge.createCertificate(key, Identifier.dns("alpn.example.test"));
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);
@@ -263,9 +265,8 @@ class AcmeFlowTest {
         Account account = newAccount(AcmeFixture.p256());
         Certificate client = issueWithHttp01(account, "tls-client", "device.example.test");
         assertThat(client.getCertificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
-        assertThatThrownBy(() -> account.newOrder().domain("x.example.test").profile("smime").create())
-                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
-                        .isEqualTo("urn:ietf:params:acme:error:invalidProfile"));
+        // acme4j refuses unadvertised profiles itself; AcmeJwsAbuseTest sends one to the server
+        assertThat(new Session(acme.directory()).getMetadata().isProfileAllowed("smime")).isFalse();
     }
 
     @Test
