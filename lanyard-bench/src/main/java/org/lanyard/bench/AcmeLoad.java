@@ -111,6 +111,8 @@ public final class AcmeLoad {
             System.out.println(label + ": " + failures.size() + " failed orders, first: " + failures.get(0));
         }
         System.out.printf("RATE %s %.3f %d%n", label, rate, failures.size());
+        System.out.flush();
+        System.exit(0); // the challenge server's pool threads would keep the JVM alive
     }
 
     private static void one(Login login, String name, Map<String, String> tokens, Map<String, List<Long>> times)
