@@ -64,7 +64,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Initialises a fresh system with {@code settings} and starts it on a free loopback port. */
     public static TestServer start(Settings settings) throws Exception {
-        Lanyard lanyard = Lanyard.open(settings, Clock.systemUTC());
+        return start(settings, null);
+    }
+
+    /** As {@link #start(Settings)}, with ACME configured by {@code acme} (null: from the environment). */
+    public static TestServer start(Settings settings, org.lanyard.server.acme.AcmeSettings acme) throws Exception {
+        Lanyard lanyard = Lanyard.open(settings, Clock.systemUTC(), acme);
         InitializeSystem.Result init = lanyard.initializeSystem().initialize(
                 CreateCertificateAuthority.Spec.defaults("test", "Test", KeyAlgorithm.EC_P256));
         ServerTls tls = ServerTls.prepare(lanyard);
@@ -151,6 +156,11 @@ public final class TestServer implements AutoCloseable {
 
     public ConfigurableApplicationContext context() {
         return context;
+    }
+
+    /** The server's base URL, e.g. {@code https://127.0.0.1:43121}. */
+    public String base() {
+        return base;
     }
 
     public String chainPem() {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.lanyard.core.acme.AcmeStorage;
 import org.lanyard.core.audit.AuditLog;
 import org.lanyard.core.ca.CertificateStore;
 import org.lanyard.core.ca.IssuerStore;
@@ -23,6 +24,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Stores stores;
+    private final AcmeStorage acme;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -30,6 +32,8 @@ public final class Database implements AutoCloseable {
         Sql sql = new Sql(transactions);
         this.stores = new Stores(transactions, new JdbcCertificateStore(sql), new JdbcIssuerStore(sql),
                 new JdbcProfileStore(sql), new JdbcOperatorStore(sql), new JdbcAuditLog(sql));
+        this.acme = new AcmeStorage(new JdbcAcmeAccounts(sql), new JdbcAcmeOrders(sql), new JdbcAcmeEabKeys(sql),
+                new JdbcAcmeEndpoints(sql), new JdbcAcmeNonces(sql), transactions);
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -73,6 +77,11 @@ public final class Database implements AutoCloseable {
 
     public Stores stores() {
         return stores;
+    }
+
+    /** The ACME ports (issue 4). */
+    public AcmeStorage acme() {
+        return acme;
     }
 
     public Transactions transactions() {

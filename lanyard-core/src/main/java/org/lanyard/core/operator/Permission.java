@@ -16,5 +16,7 @@ public enum Permission {
     CREDENTIAL_MANAGE,
     CREDENTIAL_UNBLOCK,
     KEY_RECOVERY,
-    SYSTEM_CONFIGURE
+    SYSTEM_CONFIGURE,
+    /** ACME endpoints and External Account Binding keys. */
+    ACME_MANAGE
 }

@@ -25,6 +25,8 @@ import org.lanyard.core.operator.ProfileAccess;
 import org.lanyard.core.operator.SaveRole;
 import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.keys.Pkcs11KeyVault;
+import org.lanyard.server.acme.Acme;
+import org.lanyard.server.acme.AcmeSettings;
 import org.lanyard.keys.Pkcs12KeyVault;
 import org.lanyard.keys.Pkcs11Token;
 import org.lanyard.store.Database;
@@ -42,8 +44,9 @@ public final class Lanyard implements AutoCloseable {
     private final AuditTrail audit;
     private final Issuers issuers;
     private final IssueCertificate issueCertificate;
+    private final Acme acme;
 
-    private Lanyard(Settings settings, Database database, KeyVault vault, Clock clock) {
+    private Lanyard(Settings settings, Database database, KeyVault vault, Clock clock, AcmeSettings acmeSettings) {
         this.settings = settings;
         this.database = database;
         this.vault = vault;
@@ -53,9 +56,17 @@ public final class Lanyard implements AutoCloseable {
         this.issueCertificate = new IssueCertificate(database.stores().profiles(), issuers, database.stores().certificates(),
                 database.transactions(), audit, new Serials(new SecureRandom()), IssuancePolicy.standard(),
                 CertificateLint.standard(), clock);
+        this.acme = new Acme(acmeSettings != null ? acmeSettings
+                : AcmeSettings.fromEnvironment(System.getenv(), settings.dev(), settings.baseUrl()),
+                database.acme(), database.stores().profiles(), issueCertificate, audit, clock);
     }
 
     public static Lanyard open(Settings settings, Clock clock) {
+        return open(settings, clock, null);
+    }
+
+    /** With {@code acmeSettings} null, ACME is configured from the environment ({@code LANYARD_ACME_*}). */
+    public static Lanyard open(Settings settings, Clock clock, AcmeSettings acmeSettings) {
         try {
             Private.directory(settings.dataDir()); // the embedded database and key files live here
         } catch (java.io.IOException e) {
@@ -66,7 +77,7 @@ public final class Lanyard implements AutoCloseable {
                 : Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         try {
             return new Lanyard(settings, database,
-                    new LazyKeyVault(() -> openVault(settings), settings.usesPkcs11() ? "pkcs11" : "pkcs12"), clock);
+                    new LazyKeyVault(() -> openVault(settings), settings.usesPkcs11() ? "pkcs11" : "pkcs12"), clock, acmeSettings);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -113,6 +124,11 @@ public final class Lanyard implements AutoCloseable {
 
     public IssueCertificate issueCertificate() {
         return issueCertificate;
+    }
+
+    /** The ACME front end's use cases (issue 4). */
+    public Acme acme() {
+        return acme;
     }
 
     public IssueWithServerKey issueWithServerKey() {

@@ -1,0 +1,343 @@
+package org.lanyard.server.acme;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.lanyard.core.acme.AcmeCaller;
+import org.lanyard.core.acme.AcmeEndpoint;
+import org.lanyard.core.acme.AcmeError;
+import org.lanyard.core.acme.Authorization;
+import org.lanyard.core.acme.AuthenticateAcmeRequest.KeyMode;
+import org.lanyard.core.acme.CertId;
+import org.lanyard.core.acme.Order;
+import org.lanyard.core.acme.RegisterAccount;
+import org.lanyard.core.acme.RenewalInfo;
+import org.lanyard.core.ca.CertificateRecord;
+import org.lanyard.core.ca.CertificateStatus;
+import org.lanyard.core.ca.Pem;
+import org.lanyard.core.ca.Serials;
+import org.lanyard.server.boot.Lanyard;
+import org.lanyard.server.web.PublicRoute;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The ACME HTTP edge (RFC 8555): parses, authenticates by JWS and renders; every decision is
+ * a core use case. All routes are {@link PublicRoute}s in the permission sense: ACME callers
+ * prove themselves with their account key. docs/flows/acme.md walks through one order.
+ */
+@RestController
+@RequestMapping("/acme")
+public class AcmeController {
+
+    static final MediaType JSON = MediaType.APPLICATION_JSON;
+    private static final String WHY = "ACME authenticates each request by its JWS signature (RFC 8555 §6.2)";
+
+    private final Lanyard lanyard;
+
+    public AcmeController(Lanyard lanyard) {
+        this.lanyard = lanyard;
+    }
+
+    private Acme acme() {
+        return lanyard.acme();
+    }
+
+    @GetMapping("/directory")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> defaultDirectory(HttpServletRequest request) {
+        return directory(AcmeEndpoint.DEFAULT, request);
+    }
+
+    @GetMapping("/{ep}/directory")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> directory(@PathVariable String ep, HttpServletRequest request) {
+        AcmeEndpoint endpoint = acme().endpoint(ep);
+        AcmeUrls urls = urls(ep, request);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("newNonce", urls.path("new-nonce"));
+        out.put("newAccount", urls.path("new-account"));
+        out.put("newOrder", urls.path("new-order"));
+        out.put("revokeCert", urls.path("revoke-cert"));
+        out.put("keyChange", urls.path("key-change"));
+        out.put("renewalInfo", urls.path("renewal-info"));
+        Map<String, Object> meta = new LinkedHashMap<>();
+        var options = acme().settings.options();
+        if (options.termsOfService() != null) {
+            meta.put("termsOfService", options.termsOfService());
+        }
+        meta.put("website", options.website() != null ? options.website() : lanyard.settings().baseUrl());
+        meta.put("caaIdentities", options.caaIdentities());
+        meta.put("externalAccountRequired", endpoint.externalAccountRequired());
+        Map<String, String> profiles = new LinkedHashMap<>();
+        for (String p : endpoint.profiles()) {
+            profiles.put(p, lanyard.database().profiles().find(p).map(x -> x.name() + ": " + x.description()).orElse(p));
+        }
+        meta.put("profiles", profiles);
+        out.put("meta", meta);
+        return ResponseEntity.ok().contentType(JSON).body(out);
+    }
+
+    @RequestMapping(value = "/{ep}/new-nonce", method = {RequestMethod.HEAD, RequestMethod.GET})
+    @PublicRoute(WHY)
+    public ResponseEntity<Void> newNonce(@PathVariable String ep, HttpServletRequest request) {
+        acme().endpoint(ep);
+        return ResponseEntity.status(request.getMethod().equals("HEAD") ? HttpStatus.OK : HttpStatus.NO_CONTENT)
+                .headers(common(ep, request)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @PostMapping("/{ep}/new-account")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> newAccount(@PathVariable String ep,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        AcmeEndpoint endpoint = acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.JWK);
+        RegisterAccount.Result result = acme().registerAccount.register(caller, endpoint, request.getRemoteAddr());
+        AcmeUrls urls = urls(ep, request);
+        return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).headers(common(ep, request))
+                .location(java.net.URI.create(urls.account(result.account().id()))).contentType(JSON)
+                .body(AcmeViews.account(result.account(), urls));
+    }
+
+    @PostMapping("/{ep}/acct/{id}")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> account(@PathVariable String ep, @PathVariable String id,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        var account = acme().updateAccount.update(caller, id);
+        return ResponseEntity.ok().headers(common(ep, request)).contentType(JSON).body(AcmeViews.account(account, urls(ep, request)));
+    }
+
+    @PostMapping("/{ep}/acct/{id}/orders")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> orders(@PathVariable String ep, @PathVariable String id,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        if (!caller.account().id().equals(id)) {
+            throw AcmeError.UNAUTHORIZED.exception("the request is signed by another account");
+        }
+        AcmeUrls urls = urls(ep, request);
+        List<String> orders = acme().store.orders().byAccount(id, 1000).stream().map(o -> urls.order(o.id())).toList();
+        return ResponseEntity.ok().headers(common(ep, request)).contentType(JSON).body(Map.of("orders", orders));
+    }
+
+    @PostMapping("/{ep}/key-change")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> keyChange(@PathVariable String ep,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeUrls urls = urls(ep, request);
+        var account = acme().rolloverAccountKey.rollover(caller, urls.account(caller.account().id()),
+                urls.accountPrefix());
+        return ResponseEntity.ok().headers(common(ep, request)).contentType(JSON).body(AcmeViews.account(account, urls));
+    }
+
+    @PostMapping("/{ep}/new-order")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> newOrder(@PathVariable String ep,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        AcmeEndpoint endpoint = acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        Order order = acme().placeOrder.place(caller, endpoint);
+        AcmeUrls urls = urls(ep, request);
+        return ResponseEntity.status(HttpStatus.CREATED).headers(common(ep, request))
+                .location(java.net.URI.create(urls.order(order.id()))).contentType(JSON).body(orderView(order, urls));
+    }
+
+    @PostMapping("/{ep}/order/{id}")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> order(@PathVariable String ep, @PathVariable String id,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        Order order = ownedOrder(caller, id);
+        return orderResponse(ep, order, request);
+    }
+
+    @PostMapping("/{ep}/order/{id}/finalize")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> finalizeOrder(@PathVariable String ep, @PathVariable String id,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        return orderResponse(ep, acme().finalizeOrder.finalize(caller, id), request);
+    }
+
+    @PostMapping("/{ep}/authz/{id}")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> authorization(@PathVariable String ep, @PathVariable String id,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        Authorization authz = acme().deactivateAuthorization.apply(caller, id);
+        HttpHeaders headers = common(ep, request);
+        if (authz.status() == Authorization.Status.PENDING) {
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return ResponseEntity.ok().headers(headers).contentType(JSON)
+                .body(AcmeViews.authorization(authz, lanyard.clock().instant(), urls(ep, request)));
+    }
+
+    @PostMapping("/{ep}/chall/{authz}/{type}")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> challenge(@PathVariable String ep, @PathVariable String authz,
+            @PathVariable String type, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        Authorization result;
+        if (caller.message().postAsGet()) {
+            result = acme().deactivateAuthorization.apply(caller, authz);
+            if (!result.challengeTypes().contains(type)) {
+                throw AcmeError.MALFORMED.exception("this authorization offers no " + type + " challenge");
+            }
+        } else {
+            caller.message().json(); // "{}" — any JSON object
+            result = acme().respondToChallenge.respond(caller, authz, type);
+        }
+        AcmeUrls urls = urls(ep, request);
+        HttpHeaders headers = common(ep, request);
+        headers.add(HttpHeaders.LINK, "<" + urls.authorization(result.id()) + ">;rel=\"up\"");
+        return ResponseEntity.ok().headers(headers).contentType(JSON).body(AcmeViews.challenge(result, type, urls));
+    }
+
+    @PostMapping("/{ep}/cert/{serial}")
+    @PublicRoute(WHY)
+    public ResponseEntity<String> certificate(@PathVariable String ep, @PathVariable String serial,
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        acme().endpoint(ep);
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        acme().store.orders().findByCertificate(serial).filter(o -> o.accountId().equals(caller.account().id()))
+                .orElseThrow(() -> AcmeError.UNAUTHORIZED.exception("no such certificate for this account"));
+        CertificateRecord record = record(serial);
+        List<X509Certificate> chain = lanyard.database().issuers().find(record.issuerId()).orElseThrow().chain();
+        StringBuilder pem = new StringBuilder(Pem.encode("CERTIFICATE", record.der()));
+        // the issuing CA(s), not the self-signed root, which relying parties already hold
+        for (int i = 0; i < chain.size() - (chain.size() > 1 ? 1 : 0); i++) {
+            pem.append(Pem.certificate(chain.get(i)));
+        }
+        return ResponseEntity.ok().headers(common(ep, request))
+                .contentType(MediaType.parseMediaType("application/pem-certificate-chain")).body(pem.toString());
+    }
+
+    @PostMapping("/{ep}/revoke-cert")
+    @PublicRoute(WHY)
+    public ResponseEntity<Void> revoke(@PathVariable String ep, @RequestBody(required = false) byte[] body,
+            HttpServletRequest request) {
+        acme().endpoint(ep);
+        authenticate(ep, body, request, KeyMode.EITHER);
+        throw AcmeError.UNAUTHORIZED.exception("revocation arrives with issue 3: this server cannot revoke yet");
+    }
+
+    @GetMapping("/{ep}/renewal-info/{certId}")
+    @PublicRoute(WHY)
+    public ResponseEntity<Map<String, Object>> renewalInfo(@PathVariable String ep, @PathVariable String certId,
+            HttpServletRequest request) {
+        acme().endpoint(ep);
+        CertId id = CertId.parse(certId);
+        CertificateRecord record = lanyard.database().certificates().find(id.serial())
+                .filter(r -> r.der() != null).orElseThrow(() -> notFound("no certificate with this identifier"));
+        X509Certificate certificate = certificate(record);
+        byte[] aki = certificate.getExtensionValue("2.5.29.35");
+        byte[] keyId = aki == null ? null : AuthorityKeyIdentifier.getInstance(
+                ASN1OctetString.getInstance(aki).getOctets()).getKeyIdentifierObject().getOctets();
+        if (keyId == null || !java.util.Arrays.equals(keyId, id.keyIdentifier())) {
+            throw notFound("no certificate with this identifier");
+        }
+        RenewalInfo.Window window = RenewalInfo.window(record.notBefore(), record.notAfter(),
+                record.status() == CertificateStatus.REVOKED, lanyard.clock().instant());
+        return ResponseEntity.ok().header(HttpHeaders.RETRY_AFTER, "21600").contentType(JSON)
+                .body(Map.of("suggestedWindow", Map.of("start", window.start().toString(), "end", window.end().toString())));
+    }
+
+    private ResponseEntity<Map<String, Object>> orderResponse(String ep, Order order, HttpServletRequest request) {
+        HttpHeaders headers = common(ep, request);
+        AcmeUrls urls = urls(ep, request);
+        Map<String, Object> view = orderView(order, urls);
+        if ("processing".equals(view.get("status")) || "pending".equals(view.get("status"))) {
+            headers.set(HttpHeaders.RETRY_AFTER, "1");
+        }
+        headers.setLocation(java.net.URI.create(urls.order(order.id())));
+        return ResponseEntity.ok().headers(headers).contentType(JSON).body(view);
+    }
+
+    private Map<String, Object> orderView(Order order, AcmeUrls urls) {
+        return AcmeViews.order(order, acme().store.orders().authorizations(order.id()), lanyard.clock().instant(), urls);
+    }
+
+    private Order ownedOrder(AcmeCaller caller, String id) {
+        return acme().store.orders().find(id).filter(o -> o.accountId().equals(caller.account().id()))
+                .orElseThrow(() -> AcmeError.UNAUTHORIZED.exception("no such order for this account"));
+    }
+
+    private CertificateRecord record(String serialHex) {
+        BigInteger serial = Serials.parse(serialHex);
+        return lanyard.database().certificates().find(serial).filter(r -> r.der() != null)
+                .orElseThrow(() -> notFound("no such certificate"));
+    }
+
+    private static X509Certificate certificate(CertificateRecord record) {
+        try {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(record.der()));
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RuntimeException notFound(String detail) {
+        return AcmeError.MALFORMED.exception(detail, Map.of(AcmeError.STATUS, 404));
+    }
+
+    private AcmeCaller authenticate(String ep, byte[] body, HttpServletRequest request, KeyMode mode) {
+        String type = request.getContentType();
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/jose+json")) {
+            throw AcmeError.MALFORMED.exception("ACME requests are application/jose+json",
+                    Map.of(AcmeError.STATUS, 415));
+        }
+        String url = base(request) + request.getRequestURI();
+        return acme().authenticate.authenticate(body, url, ep, urls(ep, request).accountPrefix(), mode);
+    }
+
+    AcmeUrls urls(String ep, HttpServletRequest request) {
+        return new AcmeUrls(base(request), ep);
+    }
+
+    /** The configured public URL, or this listener's address with the port it really has (tests bind port 0). */
+    private String base(HttpServletRequest request) {
+        var settings = lanyard.settings();
+        if ((settings.publicUrl() != null && !settings.publicUrl().isBlank()) || settings.port() != 0) {
+            return settings.baseUrl();
+        }
+        return settings.withPort(request.getLocalPort()).baseUrl();
+    }
+
+    /** Replay-Nonce and the directory link go on every ACME response (RFC 8555 §6.5, §7.1). */
+    HttpHeaders common(String ep, HttpServletRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Replay-Nonce", acme().nonces.issue());
+        headers.add(HttpHeaders.LINK, "<" + urls(ep, request).directory() + ">;rel=\"index\"");
+        return headers;
+    }
+
+    static Instant now(Lanyard lanyard) {
+        return lanyard.clock().instant();
+    }
+}

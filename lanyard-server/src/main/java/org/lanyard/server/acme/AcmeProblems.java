@@ -1,0 +1,99 @@
+package org.lanyard.server.acme;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lanyard.core.LanyardException;
+import org.lanyard.core.acme.AcmeError;
+import org.lanyard.core.acme.Identifier;
+import org.lanyard.server.boot.Lanyard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The ACME edge of the error model (ADR 0005): a {@link LanyardException} becomes an RFC 8555
+ * §6.7 problem document {@code urn:ietf:params:acme:error:<type>} with subproblems, a fresh
+ * Replay-Nonce (so a client can retry after {@code badNonce}) and Retry-After when rate limited.
+ */
+@RestControllerAdvice(assignableTypes = AcmeController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AcmeProblems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcmeProblems.class);
+    static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
+
+    private final Lanyard lanyard;
+
+    public AcmeProblems(Lanyard lanyard) {
+        this.lanyard = lanyard;
+    }
+
+    @ExceptionHandler(LanyardException.class)
+    ResponseEntity<Map<String, Object>> lanyard(LanyardException e, HttpServletRequest request) {
+        LanyardException acme = e.properties().containsKey(AcmeError.TYPE) ? e
+                : org.lanyard.core.acme.AcmeError.SERVER_INTERNAL.exception("internal failure");
+        AcmeError type = AcmeError.byType((String) acme.properties().get(AcmeError.TYPE));
+        int status = acme.properties().get(AcmeError.STATUS) instanceof Integer s ? s : type.status();
+        if (!e.properties().containsKey(AcmeError.TYPE)) {
+            if (e.kind() == org.lanyard.core.ErrorKind.INTERNAL) {
+                LOG.error("internal failure {} on {} {}", e.code(), request.getMethod(), request.getRequestURI(), e);
+            } else {
+                type = AcmeError.MALFORMED;
+                status = 400;
+                acme = AcmeError.MALFORMED.exception(e.getMessage());
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.urn());
+        body.put("detail", type == AcmeError.SERVER_INTERNAL ? "an internal error occurred" : acme.getMessage());
+        body.put("status", status);
+        if (acme.properties().get(AcmeError.SUBPROBLEMS) instanceof List<?> subs) {
+            body.put("subproblems", subs.stream().map(s -> subproblem((AcmeError.Subproblem) s)).toList());
+        }
+        if (acme.properties().get("algorithms") instanceof List<?> algorithms) {
+            body.put("algorithms", algorithms);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        try {
+            headers.set("Replay-Nonce", lanyard.acme().nonces.issue());
+        } catch (RuntimeException ignored) {
+            // the store is down: the problem still goes out
+        }
+        if (acme.properties().get(AcmeError.RETRY_AFTER) instanceof Number seconds) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+        }
+        if (acme.properties().get(AcmeError.LOCATION) instanceof String location && !location.isEmpty()) {
+            headers.set(HttpHeaders.LOCATION, location);
+        }
+        return ResponseEntity.status(status).headers(headers).contentType(PROBLEM).body(body);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.HttpMediaTypeNotSupportedException
+                || e instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+            return lanyard(AcmeError.MALFORMED.exception("the request cannot be read"), request);
+        }
+        LOG.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return lanyard(AcmeError.SERVER_INTERNAL.exception("internal failure"), request);
+    }
+
+    private static Map<String, Object> subproblem(AcmeError.Subproblem s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("type", s.type());
+        out.put("detail", s.detail());
+        Identifier id = s.identifier();
+        if (id != null) {
+            out.put("identifier", Map.of("type", id.type(), "value", id.value()));
+        }
+        return out;
+    }
+}
