@@ -158,11 +158,6 @@ public final class TestServer implements AutoCloseable {
         return context;
     }
 
-    /** The server's base URL, e.g. {@code https://127.0.0.1:43121}. */
-    public String base() {
-        return base;
-    }
-
     public String chainPem() {
         return Pem.certificates(chain);
     }
