@@ -78,6 +78,8 @@ public class AcmeAdminController {
         if (body == null || body.profiles() == null || body.profiles().isEmpty()) {
             throw LanyardException.invalid("acme-endpoint-profiles", "'profiles' (certificate profile ids) is required");
         }
+        // an endpoint lets ACME clients issue under its profiles: only within what the operator may issue
+        body.profiles().forEach(profile -> lanyard.profileAccess().requireMayIssue(operator, profile));
         AcmeEndpoint endpoint = new AcmeEndpoint(name, body.profiles(),
                 body.externalAccountRequired() == null || body.externalAccountRequired(),
                 body.dnsNames() == null || body.dnsNames().isEmpty() ? List.of("*") : body.dnsNames());
