@@ -23,6 +23,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Stores stores;
+    private final Revocations revocations;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -30,6 +31,8 @@ public final class Database implements AutoCloseable {
         Sql sql = new Sql(transactions);
         this.stores = new Stores(transactions, new JdbcCertificateStore(sql), new JdbcIssuerStore(sql),
                 new JdbcProfileStore(sql), new JdbcOperatorStore(sql), new JdbcAuditLog(sql));
+        this.revocations = new Revocations((JdbcCertificateStore) stores.certificates(), new JdbcRevocationStore(sql),
+                new JdbcCrlSchedules(sql), new JdbcPublishedCrls(sql), new JdbcOcspSigners(sql));
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -97,6 +100,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog auditLog() {
         return stores.auditLog();
+    }
+
+    /** The revocation ports (docs/flows/revocation.md), on the same transactions as {@link #stores()}. */
+    public Revocations revocations() {
+        return revocations;
     }
 
     /** For tests and tools in this module that need plain SQL. */
