@@ -38,9 +38,18 @@ public class IssueCertificate {
     private final IssuancePolicy policy;
     private final CertificateLint lint;
     private final Clock clock;
+    private final PublicationUrls publication;
 
     public IssueCertificate(ProfileStore profiles, Issuers issuers, CertificateStore store, Transactions tx,
             AuditTrail audit, Serials serials, IssuancePolicy policy, CertificateLint lint, Clock clock) {
+        this(profiles, issuers, store, tx, audit, serials, policy, lint, clock, PublicationUrls.NONE);
+    }
+
+    /** @param publication the issuers' CRL, OCSP and caIssuers URLs written where profiles name none */
+    public IssueCertificate(ProfileStore profiles, Issuers issuers, CertificateStore store, Transactions tx,
+            AuditTrail audit, Serials serials, IssuancePolicy policy, CertificateLint lint, Clock clock,
+            PublicationUrls publication) {
+        this.publication = publication;
         this.profiles = profiles;
         this.issuers = issuers;
         this.store = store;
@@ -77,7 +86,8 @@ public class IssueCertificate {
         try {
             // 4. build the to-be-signed certificate and lint it
             TBSCertificate tbs = Certificates.leaf(serial, issuer.issuer(), issuer.signer().algorithm(), subject,
-                    request.csr().publicKey(), request.csr().subjectAltNames(), profile, notBefore, notAfter);
+                    request.csr().publicKey(), request.csr().subjectAltNames(), profile, notBefore, notAfter,
+                    publication.of(issuer.issuer().id(), serial));
             lint.require(tbs, issuer.issuer().certificate());
 
             // 5. sign
