@@ -65,7 +65,7 @@ public class IssueCertificate {
         // 1. profile and issuer
         CertificateProfile profile = profiles.find(request.profileId()).orElseThrow(() -> LanyardException.notFound(
                 "profile-unknown", "certificate profile '" + request.profileId() + "' does not exist"));
-        ActiveIssuer issuer = issuers.resolve(profile.issuerId());
+        ActiveIssuer issuer = issuers.resolve(request.issuerId() != null ? request.issuerId() : profile.issuerId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
         // 2. policy: every named rule

@@ -40,20 +40,30 @@ public final class Lanyard implements AutoCloseable {
     private final AuditTrail audit;
     private final Issuers issuers;
     private final IssueCertificate issueCertificate;
+    private final Validation validation;
 
-    private Lanyard(Settings settings, Database database, KeyVault vault, Clock clock) {
+    private Lanyard(Settings settings, PublicationSettings publicationSettings, Database database, KeyVault vault,
+            Clock clock) {
         this.settings = settings;
         this.database = database;
         this.vault = vault;
         this.clock = clock;
         this.audit = new AuditTrail(database.stores().auditLog(), clock, settings.nodeId());
         this.issuers = new Issuers(database.stores().issuers(), vault);
+        Publication publication = new Publication(publicationSettings, settings.bindAddress(),
+                database.revocations().crlSchedules());
         this.issueCertificate = new IssueCertificate(database.stores().profiles(), issuers, database.stores().certificates(),
                 database.transactions(), audit, new Serials(new SecureRandom()), IssuancePolicy.standard(),
-                CertificateLint.standard(), clock);
+                CertificateLint.standard(), clock, publication);
+        this.validation = new Validation(database, publicationSettings, publication, issuers, issueCertificate, vault,
+                audit, clock);
     }
 
     public static Lanyard open(Settings settings, Clock clock) {
+        return open(settings, PublicationSettings.fromEnvironment(System.getenv()), clock);
+    }
+
+    public static Lanyard open(Settings settings, PublicationSettings publicationSettings, Clock clock) {
         try {
             Files.createDirectories(settings.dataDir());
         } catch (java.io.IOException e) {
@@ -63,7 +73,7 @@ public final class Lanyard implements AutoCloseable {
                 ? Database.open(Database.h2File(settings.dataDir()), "sa", "")
                 : Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         try {
-            return new Lanyard(settings, database,
+            return new Lanyard(settings, publicationSettings, database,
                     new LazyKeyVault(() -> openVault(settings), settings.usesPkcs11() ? "pkcs11" : "pkcs12"), clock);
         } catch (RuntimeException e) {
             database.close();
@@ -111,6 +121,11 @@ public final class Lanyard implements AutoCloseable {
 
     public IssueCertificate issueCertificate() {
         return issueCertificate;
+    }
+
+    /** Revocation, CRLs and OCSP (docs/flows/revocation.md). */
+    public Validation validation() {
+        return validation;
     }
 
     public IssueWithServerKey issueWithServerKey() {
@@ -161,6 +176,7 @@ public final class Lanyard implements AutoCloseable {
 
     @Override
     public void close() {
+        validation.close();
         database.close();
     }
 }
