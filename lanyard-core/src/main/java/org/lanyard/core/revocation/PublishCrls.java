@@ -10,16 +10,19 @@ import org.lanyard.core.ca.ActiveIssuer;
  * Generates a shard's full and delta CRLs and publishes them ({@link PublishedCrls}) so that every
  * node serves the same bytes. {@link #refresh} is what the schedule and a revocation ask for: a
  * CRL is made again once half its validity has passed (well before its nextUpdate), and at once
- * when the shard changed.
+ * when the shard changed since the newest full CRL (also when the change was made by another
+ * node or by the offline {@code lanyard revoke}).
  */
 public class PublishCrls {
 
     private final CrlWriter writer;
+    private final RevocationStore revocations;
     private final PublishedCrls published;
     private final Clock clock;
 
-    public PublishCrls(CrlWriter writer, PublishedCrls published, Clock clock) {
+    public PublishCrls(CrlWriter writer, RevocationStore revocations, PublishedCrls published, Clock clock) {
         this.writer = writer;
+        this.revocations = revocations;
         this.published = published;
         this.clock = clock;
     }
@@ -32,7 +35,9 @@ public class PublishCrls {
         String issuerId = issuer.issuer().id();
         Instant now = clock.instant();
         int made = 0;
-        boolean full = changed || due(published.latest(issuerId, shard, false), now);
+        long covered = revocations.latestFullCrl(issuerId, shard).map(CrlRecord::coversSequence).orElse(-1L);
+        boolean stale = covered < revocations.lastSequence(issuerId, shard);
+        boolean full = changed || stale || due(published.latest(issuerId, shard, false), now);
         if (full) {
             full(issuer, policy, shard);
             made++;

@@ -40,6 +40,7 @@ public final class Validation implements AutoCloseable {
     private final OcspKeys ocspKeys;
     private final RevocationJobs jobs;
     private final PublicationSettings settings;
+    private volatile boolean jobsStarted;
 
     Validation(Database database, PublicationSettings settings, Publication publication, Issuers issuers,
             IssueCertificate issue, KeyVault vault, AuditTrail audit, Clock clock) {
@@ -54,13 +55,15 @@ public final class Validation implements AutoCloseable {
         this.ocspKeys = new OcspKeys(database.issuers(), r.ocspSigners(), vault, clock, Duration.ofMinutes(1));
         this.responder = new OcspResponder(ocspKeys, database.certificates(), r.revocations(), clock,
                 OcspSettings.defaults());
-        PublishCrls publish = new PublishCrls(new CrlWriter(r.revocations(), clock, null), r.publishedCrls(), clock);
+        PublishCrls publish = new PublishCrls(new CrlWriter(r.revocations(), clock, null), r.revocations(),
+                r.publishedCrls(), clock);
         this.jobs = new RevocationJobs(database.issuers(), issuers, publication, publish,
                 new RenewOcspSigner(issue, issuers, vault, r.ocspSigners(), clock), ocspKeys);
     }
 
     /** Starts the jobs: OCSP responder certificates and CRLs are made at once, then kept fresh. */
     public void startJobs() {
+        jobsStarted = true;
         jobs.start(settings.jobInterval());
     }
 
@@ -72,14 +75,18 @@ public final class Validation implements AutoCloseable {
     public Revocation revoke(BigInteger serial, RevocationReason reason, Instant invalidityDate, Actor actor) {
         Revocation revocation = revoke.revoke(serial, reason, invalidityDate, actor);
         responder.invalidate(revocation.issuerId(), serial);
-        jobs.shardChanged(revocation.issuerId(), revocation.shard());
+        if (jobsStarted) { // offline (the CLI), the server's next run notices the change
+            jobs.shardChanged(revocation.issuerId(), revocation.shard());
+        }
         return revocation;
     }
 
     public RevocationChange resume(BigInteger serial, Actor actor) {
         RevocationChange change = resume.resume(serial, actor);
         responder.invalidate(change.issuerId(), serial);
-        jobs.shardChanged(change.issuerId(), change.shard());
+        if (jobsStarted) {
+            jobs.shardChanged(change.issuerId(), change.shard());
+        }
         return change;
     }
 
