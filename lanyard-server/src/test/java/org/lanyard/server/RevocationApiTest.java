@@ -309,9 +309,9 @@ abstract class RevocationApiTest {
         assertThat(ocspStatus(new byte[20_000], "application/ocsp-request")).isEqualTo(OCSPResp.MALFORMED_REQUEST);
         assertThat(ocspStatus(new byte[0], null)).isEqualTo(OCSPResp.MALFORMED_REQUEST);
         // a CertID naming an issuer this responder does not serve
-        byte[] foreign = new OCSPReqBuilder().addRequest(new CertificateID(
-                new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                new X509CertificateHolder(server.chain.get(1).getEncoded()), BigInteger.TEN)).build().getEncoded();
+        byte[] foreign = new OCSPReqBuilder().addRequest(new CertificateID(new org.bouncycastle.asn1.ocsp.CertID(
+                CertificateID.HASH_SHA1, new DEROctetString(new byte[20]), new DEROctetString(new byte[20]),
+                new org.bouncycastle.asn1.ASN1Integer(10)))).build().getEncoded();
         assertThat(ocspStatus(foreign, "application/ocsp-request")).isEqualTo(OCSPResp.UNAUTHORIZED);
         HttpResponse<byte[]> get = server.exchange("GET", server.httpBase + "/ocsp/not-base64!!", null, null, null);
         assertThat(get.statusCode()).isEqualTo(200);

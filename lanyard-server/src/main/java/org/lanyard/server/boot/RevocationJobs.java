@@ -56,9 +56,13 @@ public final class RevocationJobs implements AutoCloseable {
         });
     }
 
-    /** Runs the periodic work now and then every {@code interval}. */
+    /**
+     * Runs the periodic work once on the caller's thread (so a node that reports ready has an OCSP
+     * responder certificate and CRLs), then every {@code interval} on the scheduler thread.
+     */
     public void start(Duration interval) {
-        executor.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        tick();
+        executor.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Synchronously: renews due OCSP signers and refreshes due CRLs (also used at startup and by tests). */

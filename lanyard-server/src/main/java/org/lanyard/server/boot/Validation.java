@@ -61,7 +61,7 @@ public final class Validation implements AutoCloseable {
                 new RenewOcspSigner(issue, issuers, vault, r.ocspSigners(), clock), ocspKeys);
     }
 
-    /** Starts the jobs: OCSP responder certificates and CRLs are made at once, then kept fresh. */
+    /** Starts the jobs: OCSP responder certificates and CRLs are made before this returns, then kept fresh. */
     public void startJobs() {
         jobsStarted = true;
         jobs.start(settings.jobInterval());
