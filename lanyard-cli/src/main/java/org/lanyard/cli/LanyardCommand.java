@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard 0.1.0",
         description = "Credential and certificate lifecycle management: a CA, its API, and the tools around it.",
         subcommands = {InitCommand.class, StartCommand.class, StartDevCommand.class, IssueCommand.class,
-                ListCommand.class, ShowCommand.class, AuditCommand.class, CardsimCommand.class})
+                ListCommand.class, ShowCommand.class, RevokeCommand.class, ResumeCommand.class, AuditCommand.class,
+                CardsimCommand.class})
 public class LanyardCommand implements Runnable {
 
     @CommandLine.Spec

@@ -24,6 +24,10 @@ final class ServerRunner {
         String url = lanyard.settings().baseUrl();
         System.out.println("Lanyard ready at " + url + " — console " + url + "/console/, API " + url
                 + "/api/v1, API docs " + url + "/api/docs");
+        if (lanyard.validation().publication().httpPort() > 0) {
+            System.out.println("CRLs, OCSP and CA certificates over plain HTTP at "
+                    + lanyard.validation().publication().ocspUrl().replaceFirst("/ocsp$", ""));
+        }
         System.out.flush();
         stopped.await();
         return 0;

@@ -1,5 +1,8 @@
 package org.lanyard.keys;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -16,6 +19,8 @@ import org.lanyard.core.ca.Signer;
  * {@link Signature}, so one signer may be shared between threads.
  */
 final class ProviderSigner implements Signer {
+
+    private static final int CHUNK = 64 * 1024;
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -47,16 +52,44 @@ final class ProviderSigner implements Signer {
     @Override
     public byte[] sign(byte[] data) {
         try {
-            Signature signature = provider == null
-                    ? Signature.getInstance(algorithm.signatureAlgorithm())
-                    : Signature.getInstance(algorithm.signatureAlgorithm(), provider);
-            signature.initSign(privateKey);
+            Signature signature = start();
             signature.update(data);
             return signature.sign();
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new LanyardException(ErrorKind.INTERNAL, "key-sign-failed",
-                    "signing with the " + algorithm.id() + " key failed: " + e.getMessage(),
-                    java.util.Map.of(), e);
+            throw failed(e);
         }
+    }
+
+    /**
+     * Feeds the engine in chunks ({@code C_SignUpdate} on a token), so a CRL of any size is
+     * signed in the memory of one buffer.
+     */
+    @Override
+    public byte[] sign(InputStream data) {
+        try {
+            Signature signature = start();
+            byte[] buffer = new byte[CHUNK];
+            for (int n = data.read(buffer); n >= 0; n = data.read(buffer)) {
+                signature.update(buffer, 0, n);
+            }
+            return signature.sign();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    private Signature start() throws GeneralSecurityException {
+        Signature signature = provider == null
+                ? Signature.getInstance(algorithm.signatureAlgorithm())
+                : Signature.getInstance(algorithm.signatureAlgorithm(), provider);
+        signature.initSign(privateKey);
+        return signature;
+    }
+
+    private LanyardException failed(Exception e) {
+        return new LanyardException(ErrorKind.INTERNAL, "key-sign-failed",
+                "signing with the " + algorithm.id() + " key failed: " + e.getMessage(), java.util.Map.of(), e);
     }
 }

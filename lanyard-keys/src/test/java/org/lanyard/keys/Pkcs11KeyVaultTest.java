@@ -74,6 +74,19 @@ class Pkcs11KeyVaultTest {
         assertThat(accessOf(alias)).contains("never extractable");
     }
 
+    /** CRL signing on the token: C_SignUpdate in chunks gives a signature over the whole stream. */
+    @Test
+    void streamedDataIsSignedWhole() throws Exception {
+        Signer signer = vault().generate(alias, KeyAlgorithm.EC_P256);
+        byte[] big = new byte[300_000];
+        new java.util.Random(7).nextBytes(big);
+
+        byte[] signature = signer.sign(new java.io.ByteArrayInputStream(big));
+
+        assertThat(TestCertificates.verifies(signer.publicKey(), KeyAlgorithm.EC_P256.signatureAlgorithm(), big,
+                signature)).isTrue();
+    }
+
     @Test
     void unboundKeyIsFoundAgainFromANewVault() throws Exception {
         Signer signer = vault().generate(alias, KeyAlgorithm.EC_P256);

@@ -51,6 +51,19 @@ class Pkcs12KeyVaultTest {
         assertThat(TestCertificates.verifies(signer.publicKey(), algorithm.signatureAlgorithm(), DATA, signature)).isTrue();
     }
 
+    /** CRL signing: a stream larger than one chunk, fed in pieces, gives a signature over all of it. */
+    @Test
+    void streamedDataIsSignedWhole() throws Exception {
+        Signer signer = new Pkcs12KeyVault(file(), PASSWORD).generate("ca", KeyAlgorithm.EC_P256);
+        byte[] big = new byte[300_000];
+        new java.util.Random(7).nextBytes(big);
+
+        byte[] signature = signer.sign(new java.io.ByteArrayInputStream(big));
+
+        assertThat(TestCertificates.verifies(signer.publicKey(), KeyAlgorithm.EC_P256.signatureAlgorithm(), big,
+                signature)).isTrue();
+    }
+
     @Test
     void boundKeyIsFoundAgainAfterRestart() throws Exception {
         Pkcs12KeyVault vault = new Pkcs12KeyVault(file(), PASSWORD);

@@ -41,6 +41,8 @@ public class LanyardServer {
         properties.put("logging.level.org.lanyard", "INFO");
         app.setDefaultProperties(properties);
         app.setRegisterShutdownHook(false); // the caller closes the context, then the database
-        return app.run();
+        ConfigurableApplicationContext context = app.run();
+        lanyard.validation().startJobs();
+        return context;
     }
 }

@@ -24,6 +24,7 @@ import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.ca.Pem;
 import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.server.boot.Lanyard;
+import org.lanyard.server.boot.PublicationSettings;
 import org.lanyard.server.boot.ServerTls;
 import org.lanyard.server.boot.Settings;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -42,9 +43,12 @@ public final class TestServer implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient client;
     private final String base;
+    /** The plain-HTTP publication listener (CRL, OCSP, CA certificates). */
+    public final String httpBase;
 
     private TestServer(Lanyard lanyard, String ownerToken, List<X509Certificate> chain,
-            ConfigurableApplicationContext context, HttpClient client, String base) {
+            ConfigurableApplicationContext context, HttpClient client, String base, String httpBase) {
+        this.httpBase = httpBase;
         this.lanyard = lanyard;
         this.ownerToken = ownerToken;
         this.chain = chain;
@@ -69,7 +73,9 @@ public final class TestServer implements AutoCloseable {
 
     /** As {@link #start(Settings)}, with ACME configured by {@code acme} (null: from the environment). */
     public static TestServer start(Settings settings, org.lanyard.server.acme.AcmeSettings acme) throws Exception {
-        Lanyard lanyard = Lanyard.open(settings, Clock.systemUTC(), acme);
+        int httpPort = freePort();
+        Lanyard lanyard = Lanyard.open(settings, PublicationSettings.fromEnvironment(Map.of()).withHttpPort(httpPort),
+                Clock.systemUTC(), acme);
         InitializeSystem.Result init = lanyard.initializeSystem().initialize(
                 CreateCertificateAuthority.Spec.defaults("test", "Test", KeyAlgorithm.EC_P256));
         ServerTls tls = ServerTls.prepare(lanyard);
@@ -77,7 +83,31 @@ public final class TestServer implements AutoCloseable {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         List<X509Certificate> chain = init.issuer().chain();
         return new TestServer(lanyard, init.ownerToken(), chain, context, client(chain.get(chain.size() - 1)),
-                "https://127.0.0.1:" + port);
+                "https://127.0.0.1:" + port, "http://127.0.0.1:" + httpPort);
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A request with a byte body to any URL (plain HTTP or this server's HTTPS). */
+    public HttpResponse<byte[]> exchange(String method, String url, byte[] body, String contentType, String token)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public String base() {
+        return base;
     }
 
     /** Creates a database named after a random UUID and returns its URL (same server and user). */
@@ -147,11 +177,6 @@ public final class TestServer implements AutoCloseable {
     /** The HTTP client that trusts the server's CA. */
     public HttpClient client() {
         return client;
-    }
-
-    /** The HTTPS base URL, e.g. {@code https://127.0.0.1:41234}. */
-    public String base() {
-        return base;
     }
 
     public ConfigurableApplicationContext context() {

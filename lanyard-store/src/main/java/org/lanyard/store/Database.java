@@ -25,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Stores stores;
     private final AcmeStorage acme;
+    private final Revocations revocations;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -34,6 +35,8 @@ public final class Database implements AutoCloseable {
                 new JdbcProfileStore(sql), new JdbcOperatorStore(sql), new JdbcAuditLog(sql));
         this.acme = new AcmeStorage(new JdbcAcmeAccounts(sql), new JdbcAcmeOrders(sql), new JdbcAcmeEabKeys(sql),
                 new JdbcAcmeEndpoints(sql), new JdbcAcmeNonces(sql), transactions);
+        this.revocations = new Revocations((JdbcCertificateStore) stores.certificates(), new JdbcRevocationStore(sql),
+                new JdbcCrlSchedules(sql), new JdbcPublishedCrls(sql), new JdbcOcspSigners(sql));
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -106,6 +109,11 @@ public final class Database implements AutoCloseable {
 
     public AuditLog auditLog() {
         return stores.auditLog();
+    }
+
+    /** The revocation ports (docs/flows/revocation.md), on the same transactions as {@link #stores()}. */
+    public Revocations revocations() {
+        return revocations;
     }
 
     /** For tests and tools in this module that need plain SQL. */

@@ -21,12 +21,13 @@ import org.lanyard.core.ca.CertificateStore;
 import org.lanyard.core.ca.SanType;
 import org.lanyard.core.ca.Serials;
 import org.lanyard.core.ca.SubjectAltName;
+import org.lanyard.core.revocation.CertificateStatusUpdate;
 
 /**
  * Certificates in {@code certificates}, their SANs in {@code certificate_sans} (one row per
  * name, lower-cased and indexed). Serials are stored as lower-case hex, the primary key.
  */
-final class JdbcCertificateStore implements CertificateStore {
+final class JdbcCertificateStore implements CertificateStore, CertificateStatusUpdate {
 
     private static final String COLUMNS = "serial, issuer_id, profile_id, status, subject, not_before, not_after,"
             + " key_algorithm, requested_by, created_at, der, failure_reason";
@@ -78,6 +79,12 @@ final class JdbcCertificateStore implements CertificateStore {
                 "UPDATE certificates SET status = ?, failure_reason = ? WHERE serial = ?",
                 CertificateStatus.FAILED, reason, Serials.hex(serial));
         requireOne(rows, serial);
+    }
+
+    @Override
+    public boolean setStatus(BigInteger serial, CertificateStatus expected, CertificateStatus status) {
+        return sql.update("change a certificate's status", "UPDATE certificates SET status = ? WHERE serial = ?"
+                + " AND status = ?", status, Serials.hex(serial), expected) == 1;
     }
 
     @Override

@@ -16,7 +16,9 @@ import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -57,6 +59,20 @@ public final class Certificates {
     public static TBSCertificate leaf(BigInteger serial, Issuer issuer, KeyAlgorithm issuerKey, X500Name subject,
             SubjectPublicKeyInfo subjectKey, List<SubjectAltName> sans, CertificateProfile profile, Instant notBefore,
             Instant notAfter) {
+        return leaf(serial, issuer, issuerKey, subject, subjectKey, sans, profile, notBefore, notAfter,
+                PublicationUrls.Urls.NONE);
+    }
+
+    /**
+     * As above, with the issuer's publication URLs for what the profile leaves open. A delegated
+     * OCSP responder certificate (EKU OCSPSigning) gets id-pkix-ocsp-nocheck and no revocation
+     * pointers: relying parties do not check it (RFC 6960 §4.2.2.2.1).
+     */
+    public static TBSCertificate leaf(BigInteger serial, Issuer issuer, KeyAlgorithm issuerKey, X500Name subject,
+            SubjectPublicKeyInfo subjectKey, List<SubjectAltName> sans, CertificateProfile profile, Instant notBefore,
+            Instant notAfter, PublicationUrls.Urls urls) {
+        boolean responder = profile.extendedKeyUsage().contains(ExtendedKeyUsage.OCSPSigning);
+        PublicationUrls.Urls published = responder ? PublicationUrls.Urls.NONE : urls;
         try {
             ExtensionsGenerator ext = new ExtensionsGenerator();
             ext.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
@@ -74,31 +90,54 @@ public final class Certificates {
             }
             ext.addExtension(Extension.subjectKeyIdentifier, false, keyId(subjectKey));
             ext.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(issuer.certificate()));
-            if (!profile.crlDistributionPoints().isEmpty()) {
-                DistributionPoint[] points = profile.crlDistributionPoints().stream()
+            List<String> crlUrls = crlUrls(profile, published);
+            if (!crlUrls.isEmpty()) {
+                DistributionPoint[] points = crlUrls.stream()
                         .map(url -> new DistributionPoint(new DistributionPointName(new GeneralNames(
                                 new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null))
                         .toArray(DistributionPoint[]::new);
                 ext.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(points));
             }
             List<AccessDescription> access = new ArrayList<>();
-            if (profile.ocspUrl() != null && !profile.ocspUrl().isBlank()) {
+            String ocsp = either(profile.ocspUrl(), published.ocspUrl());
+            if (ocsp != null) {
                 access.add(new AccessDescription(AccessDescription.id_ad_ocsp,
-                        new GeneralName(GeneralName.uniformResourceIdentifier, profile.ocspUrl())));
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocsp)));
             }
-            if (profile.caIssuersUrl() != null && !profile.caIssuersUrl().isBlank()) {
+            String caIssuers = either(profile.caIssuersUrl(), published.caIssuersUrl());
+            if (caIssuers != null) {
                 access.add(new AccessDescription(AccessDescription.id_ad_caIssuers,
-                        new GeneralName(GeneralName.uniformResourceIdentifier, profile.caIssuersUrl())));
+                        new GeneralName(GeneralName.uniformResourceIdentifier, caIssuers)));
             }
             if (!access.isEmpty()) {
                 ext.addExtension(Extension.authorityInfoAccess, false,
                         new AuthorityInformationAccess(access.toArray(AccessDescription[]::new)));
+            }
+            if (responder) {
+                ext.addExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE);
             }
             return tbs(serial, X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
                     subject, subjectKey, notBefore, notAfter, signatureAlgorithm(issuerKey), ext);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The profile's CRL URLs ({@code ${shard}} filled in), else the issuer's shard URL. */
+    private static List<String> crlUrls(CertificateProfile profile, PublicationUrls.Urls urls) {
+        if (!profile.crlDistributionPoints().isEmpty()) {
+            return profile.crlDistributionPoints().stream()
+                    .map(url -> urls.shard() >= 0 ? url.replace("${shard}", Integer.toString(urls.shard())) : url)
+                    .toList();
+        }
+        return urls.crlUrl() == null || urls.crlUrl().isBlank() ? List.of() : List.of(urls.crlUrl());
+    }
+
+    private static String either(String preferred, String fallback) {
+        if (preferred != null && !preferred.isBlank()) {
+            return preferred;
+        }
+        return fallback == null || fallback.isBlank() ? null : fallback;
     }
 
     /**

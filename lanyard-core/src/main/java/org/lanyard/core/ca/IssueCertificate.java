@@ -38,9 +38,18 @@ public class IssueCertificate {
     private final IssuancePolicy policy;
     private final CertificateLint lint;
     private final Clock clock;
+    private final PublicationUrls publication;
 
     public IssueCertificate(ProfileStore profiles, Issuers issuers, CertificateStore store, Transactions tx,
             AuditTrail audit, Serials serials, IssuancePolicy policy, CertificateLint lint, Clock clock) {
+        this(profiles, issuers, store, tx, audit, serials, policy, lint, clock, PublicationUrls.NONE);
+    }
+
+    /** @param publication the issuers' CRL, OCSP and caIssuers URLs written where profiles name none */
+    public IssueCertificate(ProfileStore profiles, Issuers issuers, CertificateStore store, Transactions tx,
+            AuditTrail audit, Serials serials, IssuancePolicy policy, CertificateLint lint, Clock clock,
+            PublicationUrls publication) {
+        this.publication = publication;
         this.profiles = profiles;
         this.issuers = issuers;
         this.store = store;
@@ -56,7 +65,7 @@ public class IssueCertificate {
         // 1. profile and issuer
         CertificateProfile profile = profiles.find(request.profileId()).orElseThrow(() -> LanyardException.notFound(
                 "profile-unknown", "certificate profile '" + request.profileId() + "' does not exist"));
-        ActiveIssuer issuer = issuers.resolve(profile.issuerId());
+        ActiveIssuer issuer = issuers.resolve(request.issuerId() != null ? request.issuerId() : profile.issuerId());
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
         // 2. policy: every named rule
@@ -77,7 +86,8 @@ public class IssueCertificate {
         try {
             // 4. build the to-be-signed certificate and lint it
             TBSCertificate tbs = Certificates.leaf(serial, issuer.issuer(), issuer.signer().algorithm(), subject,
-                    request.csr().publicKey(), request.csr().subjectAltNames(), profile, notBefore, notAfter);
+                    request.csr().publicKey(), request.csr().subjectAltNames(), profile, notBefore, notAfter,
+                    publication.of(issuer.issuer().id(), serial));
             lint.require(tbs, issuer.issuer().certificate());
 
             // 5. sign

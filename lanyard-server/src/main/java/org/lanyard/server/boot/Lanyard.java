@@ -45,28 +45,43 @@ public final class Lanyard implements AutoCloseable {
     private final Issuers issuers;
     private final IssueCertificate issueCertificate;
     private final Acme acme;
+    private final Validation validation;
 
-    private Lanyard(Settings settings, Database database, KeyVault vault, Clock clock, AcmeSettings acmeSettings) {
+    private Lanyard(Settings settings, PublicationSettings publicationSettings, Database database, KeyVault vault,
+            Clock clock, AcmeSettings acmeSettings) {
         this.settings = settings;
         this.database = database;
         this.vault = vault;
         this.clock = clock;
         this.audit = new AuditTrail(database.stores().auditLog(), clock, settings.nodeId());
         this.issuers = new Issuers(database.stores().issuers(), vault);
+        Publication publication = new Publication(publicationSettings, settings.bindAddress(),
+                database.revocations().crlSchedules());
         this.issueCertificate = new IssueCertificate(database.stores().profiles(), issuers, database.stores().certificates(),
                 database.transactions(), audit, new Serials(new SecureRandom()), IssuancePolicy.standard(),
-                CertificateLint.standard(), clock);
+                CertificateLint.standard(), clock, publication);
+        this.validation = new Validation(database, publicationSettings, publication, issuers, issueCertificate, vault,
+                audit, clock);
         this.acme = new Acme(acmeSettings != null ? acmeSettings
                 : AcmeSettings.fromEnvironment(System.getenv(), settings.dev(), settings.baseUrl()),
                 database.acme(), database.stores().profiles(), issueCertificate, audit, clock);
     }
 
     public static Lanyard open(Settings settings, Clock clock) {
-        return open(settings, clock, null);
+        return open(settings, PublicationSettings.fromEnvironment(System.getenv()), clock, null);
     }
 
     /** With {@code acmeSettings} null, ACME is configured from the environment ({@code LANYARD_ACME_*}). */
     public static Lanyard open(Settings settings, Clock clock, AcmeSettings acmeSettings) {
+        return open(settings, PublicationSettings.fromEnvironment(System.getenv()), clock, acmeSettings);
+    }
+
+    public static Lanyard open(Settings settings, PublicationSettings publicationSettings, Clock clock) {
+        return open(settings, publicationSettings, clock, null);
+    }
+
+    public static Lanyard open(Settings settings, PublicationSettings publicationSettings, Clock clock,
+            AcmeSettings acmeSettings) {
         try {
             Private.directory(settings.dataDir()); // the embedded database and key files live here
         } catch (java.io.IOException e) {
@@ -76,8 +91,9 @@ public final class Lanyard implements AutoCloseable {
                 ? Database.open(Database.h2File(settings.dataDir()), "sa", "")
                 : Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         try {
-            return new Lanyard(settings, database,
-                    new LazyKeyVault(() -> openVault(settings), settings.usesPkcs11() ? "pkcs11" : "pkcs12"), clock, acmeSettings);
+            return new Lanyard(settings, publicationSettings, database,
+                    new LazyKeyVault(() -> openVault(settings), settings.usesPkcs11() ? "pkcs11" : "pkcs12"), clock,
+                    acmeSettings);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -129,6 +145,11 @@ public final class Lanyard implements AutoCloseable {
     /** The ACME front end's use cases (issue 4). */
     public Acme acme() {
         return acme;
+    }
+
+    /** Revocation, CRLs and OCSP (docs/flows/revocation.md). */
+    public Validation validation() {
+        return validation;
     }
 
     public IssueWithServerKey issueWithServerKey() {
@@ -187,6 +208,7 @@ public final class Lanyard implements AutoCloseable {
 
     @Override
     public void close() {
+        validation.close();
         database.close();
     }
 }

@@ -10,6 +10,15 @@ import org.lanyard.core.LanyardException;
 import org.lanyard.core.Page;
 import org.lanyard.core.PageRequest;
 import org.lanyard.core.ca.CertificateQuery;
+import org.lanyard.core.ca.CertificateRecord;
+import org.lanyard.core.ca.Certificates;
+import org.lanyard.core.ca.Issuer;
+import org.lanyard.core.download.CertificateFormats;
+import org.lanyard.core.download.DownloadFormat;
+import org.lanyard.core.revocation.RevocationReason;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.CsrIntake;
 import org.lanyard.core.ca.IssuanceRequest;
@@ -108,8 +117,60 @@ public class CertificateController {
     @GetMapping("/{serial}")
     @RequiresPermission(Permission.CERTIFICATE_READ)
     public CertificateView show(@PathVariable String serial) {
+        CertificateRecord record = find(serial);
+        CertificateView view = CertificateView.of(record, lanyard.clock(), true);
+        if (record.status() == CertificateStatus.REVOKED || record.status() == CertificateStatus.ON_HOLD) {
+            view = lanyard.validation().revocation(record.issuerId(), record.serial()).map(view::withRevocation)
+                    .orElse(view);
+        }
+        return view;
+    }
+
+    /** {@code reason}: RFC 5280 name ({@code certificateHold} suspends); {@code invalidityDate}: ISO-8601. */
+    public record RevokeBody(String reason, String invalidityDate) {
+    }
+
+    /** Revokes or suspends (docs/flows/revocation.md); 409 when already revoked or on hold. */
+    @PostMapping("/{serial}/revoke")
+    @RequiresPermission(Permission.CERTIFICATE_REVOKE)
+    public CertificateView revoke(@PathVariable String serial, @RequestBody(required = false) RevokeBody body,
+            AuthenticatedOperator operator) {
+        RevocationReason reason = RevocationReason.forRevocation(body == null ? null : body.reason());
+        Instant invalidity = body == null ? null : instant("invalidityDate", body.invalidityDate());
+        lanyard.validation().revoke(Serials.parse(serial), reason, invalidity, operator.actor());
+        return show(serial);
+    }
+
+    /** Lifts a hold; 409 unless the certificate is on hold. */
+    @PostMapping("/{serial}/resume")
+    @RequiresPermission(Permission.CERTIFICATE_REVOKE)
+    public CertificateView resume(@PathVariable String serial, AuthenticatedOperator operator) {
+        lanyard.validation().resume(Serials.parse(serial), operator.actor());
+        return show(serial);
+    }
+
+    /** The certificate in a {@link DownloadFormat} ({@code ?format=}, default {@code pem}). */
+    @GetMapping("/{serial}/download")
+    @RequiresPermission(Permission.CERTIFICATE_READ)
+    public ResponseEntity<byte[]> download(@PathVariable String serial,
+            @RequestParam(required = false) String format) {
+        DownloadFormat chosen = DownloadFormat.of(format);
+        CertificateRecord record = find(serial);
+        if (record.der() == null) {
+            throw LanyardException.conflict("certificate-not-issued", "certificate " + record.serialHex()
+                    + " was never issued (" + record.status() + ")");
+        }
+        Issuer issuer = lanyard.database().stores().issuers().find(record.issuerId()).orElseThrow(() ->
+                LanyardException.notFound("issuer-unknown", "issuer '" + record.issuerId() + "' does not exist"));
+        byte[] body = CertificateFormats.render(chosen, Certificates.parse(record.der()), issuer.chain());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(chosen.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + record.serialHex() + "."
+                        + chosen.fileExtension() + "\"")
+                .body(body);
+    }
+
+    private CertificateRecord find(String serial) {
         return lanyard.database().stores().certificates().find(Serials.parse(serial))
-                .map(r -> CertificateView.of(r, lanyard.clock(), true))
                 .orElseThrow(() -> LanyardException.notFound("certificate-unknown", "no certificate with serial " + serial));
     }
 

@@ -1,0 +1,8 @@
+package org.lanyard.store;
+
+class PostgresRevocationStoreTest extends RevocationStoreContract {
+
+    PostgresRevocationStoreTest() {
+        super(TestDatabase.Target.POSTGRES);
+    }
+}
