@@ -93,6 +93,14 @@ final class JdbcCertificateStore implements CertificateStore, CertificateStatusU
                 + " WHERE serial = ?", Serials.hex(serial)).stream().findFirst());
     }
 
+    @Override
+    public Optional<IssuerAndStatus> status(BigInteger serial) {
+        return sql.with("look up a certificate's status", c -> Sql.list(c,
+                "SELECT issuer_id, status FROM certificates WHERE serial = ?", r -> new IssuerAndStatus(
+                        r.getString("issuer_id"), CertificateStatus.valueOf(r.getString("status"))),
+                Serials.hex(serial)).stream().findFirst());
+    }
+
     /** Subject and SAN match a lower-cased substring; newest first, then by serial. */
     @Override
     public Page<CertificateRecord> search(CertificateQuery q) {

@@ -66,6 +66,18 @@ abstract class CertificateStoreContract extends StoreContract {
     }
 
     @Test
+    void statusIsTheLightLookupOfIssuerAndStatus() {
+        CertificateRecord r = reservation(BigInteger.valueOf(0x5678), "a", "CN=s", dns("s.example"));
+        store.reserve(r);
+        assertThat(store.status(r.serial())).contains(new CertificateStore.IssuerAndStatus("a",
+                CertificateStatus.RESERVED));
+        store.complete(issued(r, NOW.plus(Duration.ofDays(9)), new byte[] {0x30, 0x00}));
+        assertThat(store.status(r.serial())).contains(new CertificateStore.IssuerAndStatus("a",
+                CertificateStatus.VALID));
+        assertThat(store.status(BigInteger.valueOf(0x9999))).isEmpty();
+    }
+
+    @Test
     void failRecordsTheReason() {
         CertificateRecord r = reservation(BigInteger.valueOf(77), "a", "CN=x");
         store.reserve(r);

@@ -22,6 +22,15 @@ public interface CertificateStore {
 
     Optional<CertificateRecord> find(BigInteger serial);
 
+    /** Who issued a serial and where it stands: the OCSP hot path, without DER and names. */
+    record IssuerAndStatus(String issuerId, CertificateStatus status) {
+    }
+
+    /** As {@link #find} reduced to issuer and status; stores override it with a lighter query. */
+    default Optional<IssuerAndStatus> status(BigInteger serial) {
+        return find(serial).map(r -> new IssuerAndStatus(r.issuerId(), r.status()));
+    }
+
     Page<CertificateRecord> search(CertificateQuery query);
 
     /** Thrown by {@link #reserve} when the serial is already taken. */

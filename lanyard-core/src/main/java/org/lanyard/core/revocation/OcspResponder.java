@@ -30,9 +30,9 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.lanyard.core.LanyardException;
-import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.CertificateStore;
+import org.lanyard.core.ca.Serials;
 import org.lanyard.core.revocation.OcspResponse.CertificateState;
 import org.lanyard.core.revocation.OcspResponse.Outcome;
 import org.lanyard.core.revocation.OcspResponse.SingleStatus;
@@ -186,7 +186,8 @@ public class OcspResponder {
     }
 
     private Lookup lookup(String issuerId, BigInteger serial) {
-        Optional<CertificateRecord> record = serial.signum() > 0 ? certificates.find(serial) : Optional.empty();
+        Optional<CertificateStore.IssuerAndStatus> record = serial.signum() > 0 ? certificates.status(serial)
+                : Optional.empty();
         if (record.isEmpty() || !record.get().issuerId().equals(issuerId)) {
             return new Lookup(new State(null, 0), new SingleStatus(serial, CertificateState.UNKNOWN, null, null));
         }
@@ -197,7 +198,7 @@ public class OcspResponder {
             case VALID -> new Lookup(new State(status, 0), new SingleStatus(serial, CertificateState.GOOD, null, null));
             case ON_HOLD, REVOKED -> {
                 Revocation revocation = revocations.find(issuerId, serial).orElseThrow(() -> new IllegalStateException(
-                        "certificate " + record.get().serialHex() + " is " + status + " without a revocation entry"));
+                        "certificate " + Serials.hex(serial) + " is " + status + " without a revocation entry"));
                 yield new Lookup(new State(status, revocation.sequence()), new SingleStatus(serial,
                         revocation.onHold() ? CertificateState.HELD : CertificateState.REVOKED, revocation.reason(),
                         revocation.revokedAt()));
