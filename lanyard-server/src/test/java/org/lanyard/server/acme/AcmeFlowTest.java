@@ -72,6 +72,10 @@ class AcmeFlowTest {
 
     /** Runs one order to a certificate with http-01 served by the test's challenge server. */
     Certificate issueWithHttp01(Account account, String profile, String... names) throws Exception {
+        return issueWithKey(account, AcmeFixture.p256(), profile, names);
+    }
+
+    Certificate issueWithKey(Account account, KeyPair domainKey, String profile, String... names) throws Exception {
         var builder = account.newOrder().domains(names);
         if (profile != null) {
             builder.profile(profile);
@@ -84,7 +88,7 @@ class AcmeFlowTest {
             assertThat(auth.waitForCompletion(Duration.ofSeconds(20))).isEqualTo(Status.VALID);
         }
         assertThat(order.waitUntilReady(Duration.ofSeconds(20))).isEqualTo(Status.READY);
-        order.execute(AcmeFixture.p256());
+        order.execute(domainKey);
         assertThat(order.waitForCompletion(Duration.ofSeconds(20))).isEqualTo(Status.VALID);
         Certificate certificate = order.getCertificate();
         certificate.download();
@@ -287,11 +291,64 @@ class AcmeFlowTest {
     }
 
     @Test
-    void revocationIsRefusedUntilIssue3() throws Exception {
+    void revokeByAccountKeyShowsInApiAndOcsp() throws Exception {
         Account account = newAccount(AcmeFixture.p256());
         Certificate certificate = issueWithHttp01(account, null, "revoke.example.test");
+        X509Certificate leaf = certificate.getCertificate();
+        assertThat(AcmeRevocationCheck.ocsp(acme.server, certificate.getCertificateChain()))
+                .isNull(); // good
+        certificate.revoke(org.shredzone.acme4j.RevocationReason.KEY_COMPROMISE);
+        JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + leaf.getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(view.get("status").asString()).isEqualTo("revoked");
+        assertThat(view.get("revocationReason").asString()).isEqualTo("keyCompromise");
+        assertThat(AcmeRevocationCheck.ocsp(acme.server, certificate.getCertificateChain()))
+                .isEqualTo(1); // revoked, keyCompromise
+        // a second revocation is refused
         assertThatThrownBy(certificate::revoke).isInstanceOfSatisfying(AcmeServerException.class,
-                e -> assertThat(e.getMessage()).contains("issue 3"));
+                e -> assertThat(e.getType().toString()).isEqualTo("urn:ietf:params:acme:error:alreadyRevoked"));
+    }
+
+    @Test
+    void revokeByCertificateKey() throws Exception {
+        Account account = newAccount(AcmeFixture.p256());
+        KeyPair domainKey = AcmeFixture.p256();
+        Certificate certificate = issueWithKey(account, domainKey, null, "keyrevoke.example.test");
+        X509Certificate leaf = certificate.getCertificate();
+        Session session = new Session(acme.directory());
+        // another key is refused
+        assertThatThrownBy(() -> Certificate.revoke(session, AcmeFixture.p256(), leaf, null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:unauthorized"));
+        Certificate.revoke(session, domainKey, leaf, org.shredzone.acme4j.RevocationReason.SUPERSEDED);
+        JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + leaf.getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(view.get("status").asString()).isEqualTo("revoked");
+        assertThat(view.get("revocationReason").asString()).isEqualTo("superseded");
+        assertThatThrownBy(() -> Certificate.revoke(session, domainKey, leaf, null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:alreadyRevoked"));
+    }
+
+    @Test
+    void anotherAccountsCertificateAndBadReasonsAreRefused() throws Exception {
+        Account owner = newAccount(AcmeFixture.p256());
+        Certificate certificate = issueWithHttp01(owner, null, "notyours.example.test");
+        KeyPair otherKey = AcmeFixture.p256();
+        Account other = newAccount(otherKey);
+        Login login = new Session(acme.directory()).login(other.getLocation(), otherKey);
+        assertThatThrownBy(() -> Certificate.revoke(login, certificate.getCertificate(), null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:unauthorized"));
+        for (var reason : List.of(org.shredzone.acme4j.RevocationReason.CERTIFICATE_HOLD,
+                org.shredzone.acme4j.RevocationReason.REMOVE_FROM_CRL)) {
+            assertThatThrownBy(() -> certificate.revoke(reason))
+                    .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                            .isEqualTo("urn:ietf:params:acme:error:badRevocationReason"));
+        }
+        JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + certificate.getCertificate().getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(view.get("status").asString()).isEqualTo("valid");
     }
 
     @Test
