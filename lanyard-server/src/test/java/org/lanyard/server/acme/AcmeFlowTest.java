@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every ACME endpoint with a real client (acme4j 4.0.0) against a real server: directory and
  * metadata, accounts (create, find, update, key rollover, deactivate), orders with http-01,
- * dns-01 (wildcard) and tls-alpn-01, authorization deactivation, finalize and download, ARI
+ * dns-01 (wildcard) and tls-alpn-01, authorization deactivation, finalize and download, revocation, ARI
  * and {@code replaces}, profiles, and External Account Binding on a second endpoint.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
