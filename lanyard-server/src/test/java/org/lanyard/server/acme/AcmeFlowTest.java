@@ -320,6 +320,16 @@ class AcmeFlowTest {
         assertThatThrownBy(() -> Certificate.revoke(session, AcmeFixture.p256(), leaf, null))
                 .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
                         .isEqualTo("urn:ietf:params:acme:error:unauthorized"));
+        // a look-alike with the same serial, signed by the requester's own key, is not that certificate
+        KeyPair forger = AcmeFixture.p256();
+        X509Certificate forged = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(leaf.getSubjectX500Principal(),
+                        leaf.getSerialNumber(), leaf.getNotBefore(), leaf.getNotAfter(), leaf.getSubjectX500Principal(),
+                        forger.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(
+                        "SHA256withECDSA").build(forger.getPrivate())));
+        assertThatThrownBy(() -> Certificate.revoke(session, forger, forged, null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:malformed"));
         Certificate.revoke(session, domainKey, leaf, org.shredzone.acme4j.RevocationReason.SUPERSEDED);
         JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
                 + leaf.getSerialNumber().toString(16), acme.server.ownerToken).body());
