@@ -5,21 +5,27 @@ import java.math.BigInteger;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.lanyard.core.Actor;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.CertificateStore;
+import org.lanyard.core.ca.SanType;
 import org.lanyard.core.ca.Serials;
 import org.lanyard.core.revocation.RevocationReason;
 
 /**
  * revokeCert (RFC 8555 §7.6). The payload names the certificate (DER, base64url) and optionally
  * an RFC 5280 reason code. Allowed signers: the account ({@code kid}) that ordered the
- * certificate on this endpoint, or the certificate's own key ({@code jwk} equal to its public
- * key). Only certificates ordered through this endpoint can be revoked here, and only the exact
+ * certificate on this endpoint, an account of the endpoint holding valid authorizations for every
+ * (DNS) name in it, or the certificate's own key ({@code jwk} equal to its public key). Only certificates ordered through this endpoint can be revoked here, and only the exact
  * stored bytes match. The revocation itself is the common use case ({@link Revoker}), so CRLs
  * and OCSP follow as for any other revocation. {@code certificateHold} (6) and
  * {@code removeFromCRL} (8) are refused: ACME has no way to lift a hold.
@@ -32,14 +38,19 @@ public class RevokeAcmeCertificate {
         void revoke(BigInteger serial, RevocationReason reason, Actor actor);
     }
 
+    /** How many of the account's newest orders are searched for authorizations. */
+    static final int MAX_ORDERS = 1000;
+
     private final AcmeStorage store;
     private final CertificateStore certificates;
     private final Revoker revoker;
+    private final Clock clock;
 
-    public RevokeAcmeCertificate(AcmeStorage store, CertificateStore certificates, Revoker revoker) {
+    public RevokeAcmeCertificate(AcmeStorage store, CertificateStore certificates, Revoker revoker, Clock clock) {
         this.store = store;
         this.certificates = certificates;
         this.revoker = revoker;
+        this.clock = clock;
     }
 
     /** @return the serial revoked */
@@ -56,8 +67,9 @@ public class RevokeAcmeCertificate {
                 .orElseThrow(() -> unknown());
         Actor actor;
         if (caller.message().kid() != null) {
-            if (!order.accountId().equals(caller.account().id())) {
-                throw AcmeError.UNAUTHORIZED.exception("the certificate was not ordered by this account");
+            if (!order.accountId().equals(caller.account().id()) && !authorizedForAll(caller.account(), record)) {
+                throw AcmeError.UNAUTHORIZED.exception("the certificate was not ordered by this account, "
+                        + "and the account holds no valid authorization for each of its names");
             }
             actor = caller.actor();
         } else {
@@ -82,6 +94,24 @@ public class RevokeAcmeCertificate {
             };
         }
         return serial;
+    }
+
+    /** RFC 8555 §7.6: an account with valid authorizations for every name of the certificate. */
+    private boolean authorizedForAll(Account account, CertificateRecord record) {
+        if (record.subjectAltNames().isEmpty()
+                || record.subjectAltNames().stream().anyMatch(san -> san.type() != SanType.DNS)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Set<String> proven = new HashSet<>();
+        for (Order o : store.orders().byAccount(account.id(), MAX_ORDERS)) {
+            for (Authorization a : store.orders().authorizations(o.id())) {
+                if (a.effectiveStatus(now) == Authorization.Status.VALID) {
+                    proven.add(a.identifier().value().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return record.subjectAltNames().stream().allMatch(san -> proven.contains(san.value().toLowerCase(Locale.ROOT)));
     }
 
     static RevocationReason reason(Object value) {

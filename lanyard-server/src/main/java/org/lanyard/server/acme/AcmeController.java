@@ -245,7 +245,7 @@ public class AcmeController {
         acme().endpoint(ep);
         AcmeCaller caller = authenticate(ep, body, request, KeyMode.EITHER);
         new RevokeAcmeCertificate(acme().store, lanyard.database().certificates(),
-                (serial, reason, actor) -> lanyard.validation().revoke(serial, reason, null, actor))
+                (serial, reason, actor) -> lanyard.validation().revoke(serial, reason, null, actor), lanyard.clock())
                 .revoke(caller, ep);
         return ResponseEntity.ok().headers(common(ep, request)).build();
     }

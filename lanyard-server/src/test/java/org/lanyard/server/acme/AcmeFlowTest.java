@@ -359,6 +359,21 @@ class AcmeFlowTest {
         JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
                 + certificate.getCertificate().getSerialNumber().toString(16), acme.server.ownerToken).body());
         assertThat(view.get("status").asString()).isEqualTo("valid");
+        // an account that proves control of every name may revoke (RFC 8555 §7.6), not of only some
+        Order proof = other.newOrder().domains("notyours.example.test").create();
+        for (Authorization auth : proof.getAuthorizations()) {
+            Http01Challenge challenge = auth.findChallenge(Http01Challenge.class).orElseThrow();
+            acme.http.tokens.put(challenge.getToken(), challenge.getAuthorization());
+            challenge.trigger();
+            assertThat(auth.waitForCompletion(Duration.ofSeconds(20))).isEqualTo(Status.VALID);
+        }
+        Certificate second = issueWithHttp01(owner, null, "notyours.example.test", "also.example.test");
+        assertThatThrownBy(() -> Certificate.revoke(login, second.getCertificate(), null))
+                .isInstanceOf(AcmeServerException.class); // also.example.test is not proven
+        Certificate.revoke(login, certificate.getCertificate(), org.shredzone.acme4j.RevocationReason.CESSATION_OF_OPERATION);
+        JsonNode proven = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + certificate.getCertificate().getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(proven.get("status").asString()).isEqualTo("revoked");
     }
 
     @Test
