@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Credential and certificate lifecycle management: a CA, its API, and the tools around it.",
         subcommands = {InitCommand.class, StartCommand.class, StartDevCommand.class, IssueCommand.class,
                 ListCommand.class, ShowCommand.class, RevokeCommand.class, ResumeCommand.class, AuditCommand.class,
-                CardsimCommand.class})
+                CardsimCommand.class, AcmeCommand.class})
 public class LanyardCommand implements Runnable {
 
     @CommandLine.Spec

@@ -18,6 +18,7 @@ import org.lanyard.core.acme.CertId;
 import org.lanyard.core.acme.Order;
 import org.lanyard.core.acme.RegisterAccount;
 import org.lanyard.core.acme.RenewalInfo;
+import org.lanyard.core.acme.RevokeAcmeCertificate;
 import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.Pem;
@@ -242,8 +243,11 @@ public class AcmeController {
     public ResponseEntity<Void> revoke(@PathVariable String ep, @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
         acme().endpoint(ep);
-        authenticate(ep, body, request, KeyMode.EITHER);
-        throw AcmeError.UNAUTHORIZED.exception("revocation arrives with issue 3: this server cannot revoke yet");
+        AcmeCaller caller = authenticate(ep, body, request, KeyMode.EITHER);
+        new RevokeAcmeCertificate(acme().store, lanyard.database().certificates(),
+                (serial, reason, actor) -> lanyard.validation().revoke(serial, reason, null, actor), lanyard.clock())
+                .revoke(caller, ep);
+        return ResponseEntity.ok().headers(common(ep, request)).build();
     }
 
     @GetMapping("/{ep}/renewal-info/{certId}")

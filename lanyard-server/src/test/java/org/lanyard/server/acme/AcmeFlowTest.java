@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every ACME endpoint with a real client (acme4j 4.0.0) against a real server: directory and
  * metadata, accounts (create, find, update, key rollover, deactivate), orders with http-01,
- * dns-01 (wildcard) and tls-alpn-01, authorization deactivation, finalize and download, ARI
+ * dns-01 (wildcard) and tls-alpn-01, authorization deactivation, finalize and download, revocation, ARI
  * and {@code replaces}, profiles, and External Account Binding on a second endpoint.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +72,10 @@ class AcmeFlowTest {
 
     /** Runs one order to a certificate with http-01 served by the test's challenge server. */
     Certificate issueWithHttp01(Account account, String profile, String... names) throws Exception {
+        return issueWithKey(account, AcmeFixture.p256(), profile, names);
+    }
+
+    Certificate issueWithKey(Account account, KeyPair domainKey, String profile, String... names) throws Exception {
         var builder = account.newOrder().domains(names);
         if (profile != null) {
             builder.profile(profile);
@@ -84,7 +88,7 @@ class AcmeFlowTest {
             assertThat(auth.waitForCompletion(Duration.ofSeconds(20))).isEqualTo(Status.VALID);
         }
         assertThat(order.waitUntilReady(Duration.ofSeconds(20))).isEqualTo(Status.READY);
-        order.execute(AcmeFixture.p256());
+        order.execute(domainKey);
         assertThat(order.waitForCompletion(Duration.ofSeconds(20))).isEqualTo(Status.VALID);
         Certificate certificate = order.getCertificate();
         certificate.download();
@@ -287,11 +291,89 @@ class AcmeFlowTest {
     }
 
     @Test
-    void revocationIsRefusedUntilIssue3() throws Exception {
+    void revokeByAccountKeyShowsInApiAndOcsp() throws Exception {
         Account account = newAccount(AcmeFixture.p256());
         Certificate certificate = issueWithHttp01(account, null, "revoke.example.test");
+        X509Certificate leaf = certificate.getCertificate();
+        assertThat(AcmeRevocationCheck.ocsp(acme.server, certificate.getCertificateChain()))
+                .isNull(); // good
+        certificate.revoke(org.shredzone.acme4j.RevocationReason.KEY_COMPROMISE);
+        JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + leaf.getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(view.get("status").asString()).isEqualTo("revoked");
+        assertThat(view.get("revocationReason").asString()).isEqualTo("keyCompromise");
+        assertThat(AcmeRevocationCheck.ocsp(acme.server, certificate.getCertificateChain()))
+                .isEqualTo(1); // revoked, keyCompromise
+        // a second revocation is refused
         assertThatThrownBy(certificate::revoke).isInstanceOfSatisfying(AcmeServerException.class,
-                e -> assertThat(e.getMessage()).contains("issue 3"));
+                e -> assertThat(e.getType().toString()).isEqualTo("urn:ietf:params:acme:error:alreadyRevoked"));
+    }
+
+    @Test
+    void revokeByCertificateKey() throws Exception {
+        Account account = newAccount(AcmeFixture.p256());
+        KeyPair domainKey = AcmeFixture.p256();
+        Certificate certificate = issueWithKey(account, domainKey, null, "keyrevoke.example.test");
+        X509Certificate leaf = certificate.getCertificate();
+        Session session = new Session(acme.directory());
+        // another key is refused
+        assertThatThrownBy(() -> Certificate.revoke(session, AcmeFixture.p256(), leaf, null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:unauthorized"));
+        // a look-alike with the same serial, signed by the requester's own key, is not that certificate
+        KeyPair forger = AcmeFixture.p256();
+        X509Certificate forged = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(leaf.getSubjectX500Principal(),
+                        leaf.getSerialNumber(), leaf.getNotBefore(), leaf.getNotAfter(), leaf.getSubjectX500Principal(),
+                        forger.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(
+                        "SHA256withECDSA").build(forger.getPrivate())));
+        assertThatThrownBy(() -> Certificate.revoke(session, forger, forged, null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:malformed"));
+        Certificate.revoke(session, domainKey, leaf, org.shredzone.acme4j.RevocationReason.SUPERSEDED);
+        JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + leaf.getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(view.get("status").asString()).isEqualTo("revoked");
+        assertThat(view.get("revocationReason").asString()).isEqualTo("superseded");
+        assertThatThrownBy(() -> Certificate.revoke(session, domainKey, leaf, null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:alreadyRevoked"));
+    }
+
+    @Test
+    void anotherAccountsCertificateAndBadReasonsAreRefused() throws Exception {
+        Account owner = newAccount(AcmeFixture.p256());
+        Certificate certificate = issueWithHttp01(owner, null, "notyours.example.test");
+        KeyPair otherKey = AcmeFixture.p256();
+        Account other = newAccount(otherKey);
+        Login login = new Session(acme.directory()).login(other.getLocation(), otherKey);
+        assertThatThrownBy(() -> Certificate.revoke(login, certificate.getCertificate(), null))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                        .isEqualTo("urn:ietf:params:acme:error:unauthorized"));
+        for (var reason : List.of(org.shredzone.acme4j.RevocationReason.CERTIFICATE_HOLD,
+                org.shredzone.acme4j.RevocationReason.REMOVE_FROM_CRL)) {
+            assertThatThrownBy(() -> certificate.revoke(reason))
+                    .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString())
+                            .isEqualTo("urn:ietf:params:acme:error:badRevocationReason"));
+        }
+        JsonNode view = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + certificate.getCertificate().getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(view.get("status").asString()).isEqualTo("valid");
+        // an account that proves control of every name may revoke (RFC 8555 §7.6), not of only some
+        Order proof = other.newOrder().domains("notyours.example.test").create();
+        for (Authorization auth : proof.getAuthorizations()) {
+            Http01Challenge challenge = auth.findChallenge(Http01Challenge.class).orElseThrow();
+            acme.http.tokens.put(challenge.getToken(), challenge.getAuthorization());
+            challenge.trigger();
+            assertThat(auth.waitForCompletion(Duration.ofSeconds(20))).isEqualTo(Status.VALID);
+        }
+        Certificate second = issueWithHttp01(owner, null, "notyours.example.test", "also.example.test");
+        assertThatThrownBy(() -> Certificate.revoke(login, second.getCertificate(), null))
+                .isInstanceOf(AcmeServerException.class); // also.example.test is not proven
+        Certificate.revoke(login, certificate.getCertificate(), org.shredzone.acme4j.RevocationReason.CESSATION_OF_OPERATION);
+        JsonNode proven = JSON.readTree(acme.server.get("/api/v1/certificates/"
+                + certificate.getCertificate().getSerialNumber().toString(16), acme.server.ownerToken).body());
+        assertThat(proven.get("status").asString()).isEqualTo("revoked");
     }
 
     @Test
