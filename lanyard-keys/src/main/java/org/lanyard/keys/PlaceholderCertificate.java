@@ -1,7 +1,5 @@
 package org.lanyard.keys;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -12,14 +10,12 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.Signer;
+import org.lanyard.core.ca.SignerContentSigner;
 
 /**
  * A self-signed stand-in certificate for a key that has no certificate yet. PKCS#12 files and
@@ -46,7 +42,7 @@ final class PlaceholderCertificate {
         try {
             var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(64, RANDOM).setBit(63), Date.from(now),
                     Date.from(now.plus(1, ChronoUnit.DAYS)), name, signer.publicKey());
-            return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner(signer)));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(new SignerContentSigner(signer)));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new LanyardException(ErrorKind.INTERNAL, "key-placeholder-failed",
                     "could not make the placeholder certificate for key '" + alias + "': " + e.getMessage(),
@@ -54,25 +50,4 @@ final class PlaceholderCertificate {
         }
     }
 
-    private static ContentSigner contentSigner(Signer signer) {
-        AlgorithmIdentifier algorithm = new DefaultSignatureAlgorithmIdentifierFinder()
-                .find(signer.algorithm().signatureAlgorithm());
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        return new ContentSigner() {
-            @Override
-            public AlgorithmIdentifier getAlgorithmIdentifier() {
-                return algorithm;
-            }
-
-            @Override
-            public OutputStream getOutputStream() {
-                return buffer;
-            }
-
-            @Override
-            public byte[] getSignature() {
-                return signer.sign(buffer.toByteArray());
-            }
-        };
-    }
 }

@@ -1,7 +1,5 @@
 package org.lanyard.keys;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -11,14 +9,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.lanyard.core.ca.Signer;
+import org.lanyard.core.ca.SignerContentSigner;
 
 /** CA certificates signed through the {@link Signer} port, as the CA itself would make them. */
 final class TestCertificates {
@@ -37,7 +33,7 @@ final class TestCertificates {
                 BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(1, ChronoUnit.HOURS)),
                 Date.from(now.plus(365, ChronoUnit.DAYS)), new X500Name("CN=" + subjectCn), subjectKey);
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner(issuer)));
+        return new JcaX509CertificateConverter().getCertificate(builder.build(new SignerContentSigner(issuer)));
     }
 
     /** Verifies with the JDK's own providers, so a signature in the wrong encoding fails here. */
@@ -49,25 +45,4 @@ final class TestCertificates {
         return verifier.verify(signature);
     }
 
-    private static ContentSigner contentSigner(Signer signer) {
-        AlgorithmIdentifier algorithm = new DefaultSignatureAlgorithmIdentifierFinder()
-                .find(signer.algorithm().signatureAlgorithm());
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        return new ContentSigner() {
-            @Override
-            public AlgorithmIdentifier getAlgorithmIdentifier() {
-                return algorithm;
-            }
-
-            @Override
-            public OutputStream getOutputStream() {
-                return buffer;
-            }
-
-            @Override
-            public byte[] getSignature() {
-                return signer.sign(buffer.toByteArray());
-            }
-        };
-    }
 }

@@ -30,6 +30,7 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.lanyard.core.LanyardException;
+import org.lanyard.core.ca.SignerContentSigner;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.CertificateStore;
 import org.lanyard.core.ca.Serials;

@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.lanyard.core.Actor;
+import org.lanyard.core.ca.SignerContentSigner;
 import org.lanyard.core.ca.ActiveIssuer;
 import org.lanyard.core.ca.CsrIntake;
 import org.lanyard.core.ca.IssuanceRequest;

@@ -1,19 +1,20 @@
-package org.lanyard.core.revocation;
+package org.lanyard.core.ca;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.ContentSigner;
-import org.lanyard.core.ca.Certificates;
-import org.lanyard.core.ca.Signer;
 
-/** Lets BouncyCastle builders sign small structures (OCSP responses) with a {@link Signer}. */
-final class SignerContentSigner implements ContentSigner {
+/**
+ * Lets BouncyCastle builders sign small structures (OCSP responses, placeholder certificates) with
+ * a {@link Signer}: the data is buffered and signed in one call.
+ */
+public final class SignerContentSigner implements ContentSigner {
 
     private final Signer signer;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream(512);
 
-    SignerContentSigner(Signer signer) {
+    public SignerContentSigner(Signer signer) {
         this.signer = signer;
     }
 
