@@ -35,7 +35,8 @@ public class CreateOperator {
                 throw new LanyardException(ErrorKind.FORBIDDEN,
                         "privilege-escalation", "there is one System Owner; the role cannot be granted", Map.of());
             }
-            new Delegation(store).requireCovers(caller, new Delegation(store).permissionsOf(roles), "grant these roles");
+            Delegation delegation = new Delegation(store);
+            delegation.requireCovers(caller, delegation.permissionsOf(roles), "grant these roles");
             return create(name, email, roles, caller.actor());
         });
     }
