@@ -119,8 +119,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Map<String, Object>> account(@PathVariable String ep, @PathVariable String id,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         var account = acme().updateAccount.update(caller, id);
         return ResponseEntity.ok().headers(common(ep, request)).contentType(JSON).body(AcmeViews.account(account, urls(ep, request)));
     }
@@ -129,8 +128,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Map<String, Object>> orders(@PathVariable String ep, @PathVariable String id,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         if (!caller.account().id().equals(id)) {
             throw AcmeError.UNAUTHORIZED.exception("the request is signed by another account");
         }
@@ -143,8 +141,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Map<String, Object>> keyChange(@PathVariable String ep,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         AcmeUrls urls = urls(ep, request);
         var account = acme().rolloverAccountKey.rollover(caller, urls.account(caller.account().id()),
                 urls.accountPrefix());
@@ -167,8 +164,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Map<String, Object>> order(@PathVariable String ep, @PathVariable String id,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         Order order = ownedOrder(caller, id);
         return orderResponse(ep, order, request);
     }
@@ -177,8 +173,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Map<String, Object>> finalizeOrder(@PathVariable String ep, @PathVariable String id,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         return orderResponse(ep, acme().finalizeOrder.finalize(caller, id), request);
     }
 
@@ -186,8 +181,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Map<String, Object>> authorization(@PathVariable String ep, @PathVariable String id,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         Authorization authz = acme().deactivateAuthorization.apply(caller, id);
         HttpHeaders headers = common(ep, request);
         if (authz.status() == Authorization.Status.PENDING) {
@@ -201,8 +195,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Map<String, Object>> challenge(@PathVariable String ep, @PathVariable String authz,
             @PathVariable String type, @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         Authorization result;
         if (caller.message().postAsGet()) {
             result = acme().deactivateAuthorization.apply(caller, authz);
@@ -223,8 +216,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<String> certificate(@PathVariable String ep, @PathVariable String serial,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.KID);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
         acme().store.orders().findByCertificate(serial).filter(o -> o.accountId().equals(caller.account().id()))
                 .orElseThrow(() -> AcmeError.UNAUTHORIZED.exception("no such certificate for this account"));
         CertificateRecord record = record(serial);
@@ -242,8 +234,7 @@ public class AcmeController {
     @PublicRoute(WHY)
     public ResponseEntity<Void> revoke(@PathVariable String ep, @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
-        acme().endpoint(ep);
-        AcmeCaller caller = authenticate(ep, body, request, KeyMode.EITHER);
+        AcmeCaller caller = caller(ep, body, request, KeyMode.EITHER);
         new RevokeAcmeCertificate(acme().store, lanyard.database().certificates(),
                 (serial, reason, actor) -> lanyard.validation().revoke(serial, reason, null, actor), lanyard.clock())
                 .revoke(caller, ep);
@@ -308,6 +299,12 @@ public class AcmeController {
 
     private static RuntimeException notFound(String detail) {
         return AcmeError.MALFORMED.exception(detail, Map.of(AcmeError.STATUS, 404));
+    }
+
+    /** The endpoint must exist (else {@code malformed}/404 before anything else), then the JWS is checked. */
+    private AcmeCaller caller(String ep, byte[] body, HttpServletRequest request, KeyMode mode) {
+        acme().endpoint(ep);
+        return authenticate(ep, body, request, mode);
     }
 
     private AcmeCaller authenticate(String ep, byte[] body, HttpServletRequest request, KeyMode mode) {
