@@ -7,7 +7,7 @@ import org.lanyard.core.Actor;
 import org.lanyard.core.acme.AcmeEndpoint;
 import org.lanyard.core.acme.Base64Url;
 import org.lanyard.core.acme.EabKey;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

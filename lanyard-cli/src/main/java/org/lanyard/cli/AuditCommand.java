@@ -2,7 +2,7 @@ package org.lanyard.cli;
 
 import java.util.concurrent.Callable;
 import org.lanyard.core.audit.AuditVerification;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -2,9 +2,9 @@ package org.lanyard.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import org.lanyard.server.boot.DevFiles;
-import org.lanyard.server.boot.Lanyard;
-import org.lanyard.server.boot.Settings;
+import org.lanyard.app.DevFiles;
+import org.lanyard.app.Lanyard;
+import org.lanyard.app.Settings;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where the data is. Everything else comes from LANYARD_* variables. */

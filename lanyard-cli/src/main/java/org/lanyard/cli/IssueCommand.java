@@ -9,7 +9,7 @@ import org.lanyard.core.ca.CsrIntake;
 import org.lanyard.core.ca.IssuanceRequest;
 import org.lanyard.core.ca.IssuedCertificate;
 import org.lanyard.core.ca.Pem;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

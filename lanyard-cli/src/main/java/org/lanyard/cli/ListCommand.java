@@ -6,7 +6,7 @@ import org.lanyard.core.PageRequest;
 import org.lanyard.core.ca.CertificateQuery;
 import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +41,7 @@ class ListCommand implements Callable<Integer> {
         CertificateStatus wanted = status == null ? null
                 : CertificateStatus.valueOf(status.toUpperCase(Locale.ROOT).replace('-', '_'));
         try (Lanyard lanyard = data.open(data.settings())) {
-            var result = lanyard.database().stores().certificates().search(new CertificateQuery(subject, san, profile, null,
+            var result = lanyard.certificates().search(new CertificateQuery(subject, san, profile, null,
                     wanted, null, null, new PageRequest(page, size)));
             System.out.printf("%-34s %-9s %-18s %-21s %s%n", "SERIAL", "STATUS", "PROFILE", "NOT AFTER", "SUBJECT");
             for (CertificateRecord r : result.items()) {

@@ -3,7 +3,7 @@ package org.lanyard.cli;
 import java.util.concurrent.Callable;
 import org.lanyard.core.Actor;
 import org.lanyard.core.ca.Serials;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

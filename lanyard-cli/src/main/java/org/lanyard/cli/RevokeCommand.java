@@ -6,7 +6,7 @@ import org.lanyard.core.Actor;
 import org.lanyard.core.ca.Serials;
 import org.lanyard.core.revocation.Revocation;
 import org.lanyard.core.revocation.RevocationReason;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

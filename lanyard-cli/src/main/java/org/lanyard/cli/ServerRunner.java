@@ -1,10 +1,8 @@
 package org.lanyard.cli;
 
 import java.util.concurrent.CountDownLatch;
-import org.lanyard.server.LanyardServer;
-import org.lanyard.server.boot.Lanyard;
-import org.lanyard.server.boot.ServerTls;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.lanyard.app.Lanyard;
+import org.lanyard.app.ServerLauncher;
 
 /** Starts the HTTPS server and keeps the process in the foreground until it is stopped. */
 final class ServerRunner {
@@ -13,11 +11,10 @@ final class ServerRunner {
     }
 
     static int runUntilStopped(Lanyard lanyard) throws InterruptedException {
-        ServerTls tls = ServerTls.prepare(lanyard);
-        ConfigurableApplicationContext context = LanyardServer.start(lanyard, tls);
+        ServerLauncher.RunningServer server = ServerLauncher.find().start(lanyard);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
+            server.close();
             lanyard.close();
             stopped.countDown();
         }, "lanyard-shutdown"));

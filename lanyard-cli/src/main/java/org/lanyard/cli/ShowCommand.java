@@ -5,7 +5,7 @@ import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.Certificates;
 import org.lanyard.core.ca.Pem;
 import org.lanyard.core.ca.Serials;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -23,7 +23,7 @@ class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Lanyard lanyard = data.open(data.settings())) {
-            CertificateRecord r = lanyard.database().stores().certificates().find(Serials.parse(serial)).orElse(null);
+            CertificateRecord r = lanyard.certificates().find(Serials.parse(serial)).orElse(null);
             if (r == null) {
                 System.err.println("lanyard: no certificate with serial " + serial);
                 return 1;

@@ -1,8 +1,8 @@
 package org.lanyard.cli;
 
 import java.util.concurrent.Callable;
-import org.lanyard.server.boot.Lanyard;
-import org.lanyard.server.boot.Settings;
+import org.lanyard.app.Lanyard;
+import org.lanyard.app.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

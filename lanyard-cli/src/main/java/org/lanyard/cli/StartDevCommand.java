@@ -5,10 +5,10 @@ import java.util.concurrent.Callable;
 import org.lanyard.core.Actor;
 import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.setup.InitializeSystem;
-import org.lanyard.server.boot.DemoData;
-import org.lanyard.server.boot.DevFiles;
-import org.lanyard.server.boot.Lanyard;
-import org.lanyard.server.boot.Settings;
+import org.lanyard.app.DemoData;
+import org.lanyard.app.DevFiles;
+import org.lanyard.app.Lanyard;
+import org.lanyard.app.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,12 +40,12 @@ class StartDevCommand implements Callable<Integer> {
                 System.out.println("seeding demo data");
                 DemoData.seed(lanyard);
             } else if (!Files.exists(settings.dataDir().resolve(DevFiles.ADMIN_TOKEN))) {
-                var owner = lanyard.database().stores().operators().findOperatorByName(InitializeSystem.SYSTEM_OWNER_NAME)
+                var owner = lanyard.operators().findOperatorByName(InitializeSystem.SYSTEM_OWNER_NAME)
                         .orElseThrow(() -> new IllegalStateException("the System Owner is missing"));
                 DevFiles.writeAdminToken(settings.dataDir(),
                         lanyard.issueApiToken().issue(owner.id(), "start-dev token", null, Actor.SYSTEM).secret());
             }
-            lanyard.database().stores().issuers().list().stream().filter(i -> i.defaultIssuer()).findFirst()
+            lanyard.issuers().list().stream().filter(i -> i.defaultIssuer()).findFirst()
                     .ifPresent(issuer -> DevFiles.writeCaChain(lanyard.settings().dataDir(), issuer));
         } catch (RuntimeException e) {
             lanyard.close();

@@ -2,7 +2,7 @@ package org.lanyard.server;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Lanyard;
 import org.lanyard.server.boot.ServerTls;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lanyard.keys.Pkcs11Token;
 import org.lanyard.keys.SoftHsm;
-import org.lanyard.server.boot.Settings;
+import org.lanyard.app.Settings;
 import tools.jackson.databind.ObjectMapper;
 
 /**

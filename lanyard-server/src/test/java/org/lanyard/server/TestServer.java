@@ -23,10 +23,10 @@ import org.lanyard.core.ca.CreateCertificateAuthority;
 import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.ca.Pem;
 import org.lanyard.core.setup.InitializeSystem;
-import org.lanyard.server.boot.Lanyard;
-import org.lanyard.server.boot.PublicationSettings;
+import org.lanyard.app.Lanyard;
+import org.lanyard.app.PublicationSettings;
 import org.lanyard.server.boot.ServerTls;
-import org.lanyard.server.boot.Settings;
+import org.lanyard.app.Settings;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -72,7 +72,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** As {@link #start(Settings)}, with ACME configured by {@code acme} (null: from the environment). */
-    public static TestServer start(Settings settings, org.lanyard.server.acme.AcmeSettings acme) throws Exception {
+    public static TestServer start(Settings settings, org.lanyard.app.acme.AcmeSettings acme) throws Exception {
         int httpPort = freePort();
         Lanyard lanyard = Lanyard.open(settings, PublicationSettings.fromEnvironment(Map.of()).withHttpPort(httpPort),
                 Clock.systemUTC(), acme);

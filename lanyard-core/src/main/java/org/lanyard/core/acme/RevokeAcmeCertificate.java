@@ -16,7 +16,7 @@ import org.lanyard.core.Actor;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
-import org.lanyard.core.ca.CertificateStore;
+import org.lanyard.core.ca.CertificateReader;
 import org.lanyard.core.ca.SanType;
 import org.lanyard.core.ca.Serials;
 import org.lanyard.core.revocation.RevocationReason;
@@ -42,11 +42,11 @@ public class RevokeAcmeCertificate {
     static final int MAX_ORDERS = 1000;
 
     private final AcmeStorage store;
-    private final CertificateStore certificates;
+    private final CertificateReader certificates;
     private final Revoker revoker;
     private final Clock clock;
 
-    public RevokeAcmeCertificate(AcmeStorage store, CertificateStore certificates, Revoker revoker, Clock clock) {
+    public RevokeAcmeCertificate(AcmeStorage store, CertificateReader certificates, Revoker revoker, Clock clock) {
         this.store = store;
         this.certificates = certificates;
         this.revoker = revoker;

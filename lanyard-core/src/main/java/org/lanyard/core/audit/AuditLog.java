@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 import org.lanyard.core.Page;
 
 /** Storage of the transaction log. Appends run inside the caller's transaction. */
-public interface AuditLog {
+public interface AuditLog extends AuditReader {
 
     /**
      * Locks the chain head until the current transaction ends and returns it (empty for a new

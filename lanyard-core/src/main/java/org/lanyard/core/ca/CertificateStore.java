@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.lanyard.core.Page;
 
 /** Storage of certificate records. Serial numbers are unique (database constraint). */
-public interface CertificateStore {
+public interface CertificateStore extends CertificateReader {
 
     /**
      * Records a request under a new serial with status {@code RESERVED}.

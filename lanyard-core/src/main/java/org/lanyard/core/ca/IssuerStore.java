@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of issuers (CA certificates and the alias of their keys). */
-public interface IssuerStore {
+public interface IssuerStore extends IssuerReader {
 
     /** Inserts or updates; making one issuer the default clears the flag on the others. */
     void save(Issuer issuer);

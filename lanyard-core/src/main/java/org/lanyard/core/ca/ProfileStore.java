@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of certificate profiles. */
-public interface ProfileStore {
+public interface ProfileStore extends ProfileReader {
 
     void save(CertificateProfile profile);
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Storage of operators, roles, API tokens and operator certificate bindings. */
-public interface OperatorStore {
+public interface OperatorStore extends OperatorReader {
 
     void saveOperator(Operator operator);
 

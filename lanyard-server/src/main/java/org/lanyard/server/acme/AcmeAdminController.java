@@ -8,8 +8,9 @@ import org.lanyard.core.acme.Base64Url;
 import org.lanyard.core.acme.EabKey;
 import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.Permission;
-import org.lanyard.server.boot.Lanyard;
-import org.lanyard.server.web.RequiresPermission;
+import org.lanyard.app.acme.Acme;
+import org.lanyard.core.operator.ProfileAccess;
+import org.lanyard.server.http.RequiresPermission;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/acme")
 public class AcmeAdminController {
 
-    private final Lanyard lanyard;
+    private final Acme acme;
+    private final ProfileAccess profileAccess;
 
-    public AcmeAdminController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public AcmeAdminController(Acme acme, ProfileAccess profileAccess) {
+        this.acme = acme;
+        this.profileAccess = profileAccess;
     }
 
     public record EabKeyBody(String endpoint, List<String> profiles, List<String> dnsNames) {
@@ -55,11 +58,11 @@ public class AcmeAdminController {
         String endpoint = body == null || body.endpoint() == null ? AcmeEndpoint.DEFAULT : body.endpoint();
         AcmeEndpoint ep;
         try {
-            ep = lanyard.acme().endpoint(endpoint);
+            ep = acme.endpoint(endpoint);
         } catch (LanyardException e) {
             throw LanyardException.notFound("acme-endpoint-unknown", "no ACME endpoint '" + endpoint + "'");
         }
-        EabKey key = lanyard.acme().createEabKey.create(ep, body == null || body.profiles() == null ? List.of()
+        EabKey key = acme.createEabKey.create(ep, body == null || body.profiles() == null ? List.of()
                 : body.profiles(), body == null || body.dnsNames() == null ? List.of() : body.dnsNames(),
                 operator.actor());
         return EabKeyView.of(key, true);
@@ -68,7 +71,7 @@ public class AcmeAdminController {
     @GetMapping("/eab-keys")
     @RequiresPermission(Permission.ACME_MANAGE)
     public List<EabKeyView> eabKeys(@RequestParam(required = false) String endpoint) {
-        return lanyard.acme().store.eabKeys().list(endpoint).stream().map(k -> EabKeyView.of(k, false)).toList();
+        return acme.store.eabKeys().list(endpoint).stream().map(k -> EabKeyView.of(k, false)).toList();
     }
 
     @PutMapping("/endpoints/{name}")
@@ -79,21 +82,21 @@ public class AcmeAdminController {
             throw LanyardException.invalid("acme-endpoint-profiles", "'profiles' (certificate profile ids) is required");
         }
         // an endpoint lets ACME clients issue under its profiles: only within what the operator may issue
-        body.profiles().forEach(profile -> lanyard.profileAccess().requireMayIssue(operator, profile));
+        body.profiles().forEach(profile -> profileAccess.requireMayIssue(operator, profile));
         AcmeEndpoint endpoint = new AcmeEndpoint(name, body.profiles(),
                 body.externalAccountRequired() == null || body.externalAccountRequired(),
                 body.dnsNames() == null || body.dnsNames().isEmpty() ? List.of("*") : body.dnsNames());
-        return lanyard.acme().saveEndpoint.save(endpoint, operator.actor());
+        return acme.saveEndpoint.save(endpoint, operator.actor());
     }
 
     @GetMapping("/endpoints")
     @RequiresPermission(Permission.ACME_MANAGE)
     public Map<String, Object> endpoints() {
-        List<AcmeEndpoint> stored = lanyard.acme().store.endpoints().list();
+        List<AcmeEndpoint> stored = acme.store.endpoints().list();
         boolean defaultStored = stored.stream().anyMatch(e -> e.name().equals(AcmeEndpoint.DEFAULT));
         List<AcmeEndpoint> all = new java.util.ArrayList<>(stored);
         if (!defaultStored) {
-            all.add(0, lanyard.acme().settings.defaultEndpoint());
+            all.add(0, acme.settings.defaultEndpoint());
         }
         return Map.of("endpoints", all);
     }

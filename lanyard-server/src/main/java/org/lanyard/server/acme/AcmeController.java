@@ -18,13 +18,18 @@ import org.lanyard.core.acme.CertId;
 import org.lanyard.core.acme.Order;
 import org.lanyard.core.acme.RegisterAccount;
 import org.lanyard.core.acme.RenewalInfo;
-import org.lanyard.core.acme.RevokeAcmeCertificate;
 import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.Pem;
 import org.lanyard.core.ca.Serials;
-import org.lanyard.server.boot.Lanyard;
-import org.lanyard.server.web.PublicRoute;
+import java.time.Clock;
+import org.lanyard.app.Settings;
+import org.lanyard.app.Validation;
+import org.lanyard.app.acme.Acme;
+import org.lanyard.core.ca.CertificateReader;
+import org.lanyard.core.ca.IssuerReader;
+import org.lanyard.core.ca.ProfileReader;
+import org.lanyard.server.http.PublicRoute;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,14 +54,26 @@ public class AcmeController {
     static final MediaType JSON = MediaType.APPLICATION_JSON;
     private static final String WHY = "ACME authenticates each request by its JWS signature (RFC 8555 §6.2)";
 
-    private final Lanyard lanyard;
+    private final Acme acme;
+    private final Settings settings;
+    private final ProfileReader profiles;
+    private final IssuerReader issuers;
+    private final CertificateReader certificates;
+    private final Validation validation;
+    private final Clock clock;
 
-    public AcmeController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public AcmeController(Acme acme, Settings settings, ProfileReader profiles, IssuerReader issuers, CertificateReader certificates, Validation validation, Clock clock) {
+        this.acme = acme;
+        this.settings = settings;
+        this.profiles = profiles;
+        this.issuers = issuers;
+        this.certificates = certificates;
+        this.validation = validation;
+        this.clock = clock;
     }
 
     private Acme acme() {
-        return lanyard.acme();
+        return acme;
     }
 
     @GetMapping("/directory")
@@ -82,14 +99,14 @@ public class AcmeController {
         if (options.termsOfService() != null) {
             meta.put("termsOfService", options.termsOfService());
         }
-        meta.put("website", options.website() != null ? options.website() : lanyard.settings().baseUrl());
+        meta.put("website", options.website() != null ? options.website() : settings.baseUrl());
         meta.put("caaIdentities", options.caaIdentities());
         meta.put("externalAccountRequired", endpoint.externalAccountRequired());
-        Map<String, String> profiles = new LinkedHashMap<>();
+        Map<String, String> named = new LinkedHashMap<>();
         for (String p : endpoint.profiles()) {
-            profiles.put(p, lanyard.database().profiles().find(p).map(x -> x.name() + ": " + x.description()).orElse(p));
+            named.put(p, profiles.find(p).map(x -> x.name() + ": " + x.description()).orElse(p));
         }
-        meta.put("profiles", profiles);
+        meta.put("profiles", named);
         out.put("meta", meta);
         return ResponseEntity.ok().contentType(JSON).body(out);
     }
@@ -188,7 +205,7 @@ public class AcmeController {
             headers.set(HttpHeaders.RETRY_AFTER, "1");
         }
         return ResponseEntity.ok().headers(headers).contentType(JSON)
-                .body(AcmeViews.authorization(authz, lanyard.clock().instant(), urls(ep, request)));
+                .body(AcmeViews.authorization(authz, clock.instant(), urls(ep, request)));
     }
 
     @PostMapping("/{ep}/chall/{authz}/{type}")
@@ -220,7 +237,7 @@ public class AcmeController {
         acme().store.orders().findByCertificate(serial).filter(o -> o.accountId().equals(caller.account().id()))
                 .orElseThrow(() -> AcmeError.UNAUTHORIZED.exception("no such certificate for this account"));
         CertificateRecord record = record(serial);
-        List<X509Certificate> chain = lanyard.database().issuers().find(record.issuerId()).orElseThrow().chain();
+        List<X509Certificate> chain = issuers.find(record.issuerId()).orElseThrow().chain();
         StringBuilder pem = new StringBuilder(Pem.encode("CERTIFICATE", record.der()));
         // the issuing CA(s), not the self-signed root, which relying parties already hold
         for (int i = 0; i < chain.size() - (chain.size() > 1 ? 1 : 0); i++) {
@@ -235,9 +252,7 @@ public class AcmeController {
     public ResponseEntity<Void> revoke(@PathVariable String ep, @RequestBody(required = false) byte[] body,
             HttpServletRequest request) {
         AcmeCaller caller = caller(ep, body, request, KeyMode.EITHER);
-        new RevokeAcmeCertificate(acme().store, lanyard.database().certificates(),
-                (serial, reason, actor) -> lanyard.validation().revoke(serial, reason, null, actor), lanyard.clock())
-                .revoke(caller, ep);
+        acme().revokeCertificate.revoke(caller, ep);
         return ResponseEntity.ok().headers(common(ep, request)).build();
     }
 
@@ -247,7 +262,7 @@ public class AcmeController {
             HttpServletRequest request) {
         acme().endpoint(ep);
         CertId id = CertId.parse(certId);
-        CertificateRecord record = lanyard.database().certificates().find(id.serial())
+        CertificateRecord record = certificates.find(id.serial())
                 .filter(r -> r.der() != null).orElseThrow(() -> notFound("no certificate with this identifier"));
         X509Certificate certificate = certificate(record);
         byte[] aki = certificate.getExtensionValue("2.5.29.35");
@@ -257,7 +272,7 @@ public class AcmeController {
             throw notFound("no certificate with this identifier");
         }
         RenewalInfo.Window window = RenewalInfo.window(record.notBefore(), record.notAfter(),
-                record.status() == CertificateStatus.REVOKED, lanyard.clock().instant());
+                record.status() == CertificateStatus.REVOKED, clock.instant());
         return ResponseEntity.ok().header(HttpHeaders.RETRY_AFTER, "21600").contentType(JSON)
                 .body(Map.of("suggestedWindow", Map.of("start", window.start().toString(), "end", window.end().toString())));
     }
@@ -274,7 +289,7 @@ public class AcmeController {
     }
 
     private Map<String, Object> orderView(Order order, AcmeUrls urls) {
-        return AcmeViews.order(order, acme().store.orders().authorizations(order.id()), lanyard.clock().instant(), urls);
+        return AcmeViews.order(order, acme().store.orders().authorizations(order.id()), clock.instant(), urls);
     }
 
     private Order ownedOrder(AcmeCaller caller, String id) {
@@ -284,7 +299,7 @@ public class AcmeController {
 
     private CertificateRecord record(String serialHex) {
         BigInteger serial = Serials.parse(serialHex);
-        return lanyard.database().certificates().find(serial).filter(r -> r.der() != null)
+        return certificates.find(serial).filter(r -> r.der() != null)
                 .orElseThrow(() -> notFound("no such certificate"));
     }
 
@@ -323,7 +338,6 @@ public class AcmeController {
 
     /** The configured public URL, or this listener's address with the port it really has (tests bind port 0). */
     private String base(HttpServletRequest request) {
-        var settings = lanyard.settings();
         if ((settings.publicUrl() != null && !settings.publicUrl().isBlank()) || settings.port() != 0) {
             return settings.baseUrl();
         }
@@ -338,7 +352,4 @@ public class AcmeController {
         return headers;
     }
 
-    static Instant now(Lanyard lanyard) {
-        return lanyard.clock().instant();
-    }
 }

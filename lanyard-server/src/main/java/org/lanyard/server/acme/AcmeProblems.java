@@ -7,7 +7,7 @@ import java.util.Map;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.acme.AcmeError;
 import org.lanyard.core.acme.Identifier;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.acme.Acme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,10 +30,10 @@ public class AcmeProblems {
     private static final Logger LOG = LoggerFactory.getLogger(AcmeProblems.class);
     static final MediaType PROBLEM = MediaType.parseMediaType("application/problem+json");
 
-    private final Lanyard lanyard;
+    private final Acme wiring;
 
-    public AcmeProblems(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public AcmeProblems(Acme acme) {
+        this.wiring = acme;
     }
 
     @ExceptionHandler(LanyardException.class)
@@ -63,7 +63,7 @@ public class AcmeProblems {
         }
         HttpHeaders headers = new HttpHeaders();
         try {
-            headers.set("Replay-Nonce", lanyard.acme().nonces.issue());
+            headers.set("Replay-Nonce", wiring.nonces.issue());
         } catch (RuntimeException ignored) {
             // the store is down: the problem still goes out
         }

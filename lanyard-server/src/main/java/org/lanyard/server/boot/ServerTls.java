@@ -18,6 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lanyard.app.Lanyard;
+import org.lanyard.app.Private;
+import org.lanyard.app.Settings;
 import org.lanyard.core.Actor;
 import org.lanyard.core.ca.Issuer;
 import org.lanyard.core.ca.KeyAlgorithm;
@@ -46,7 +49,7 @@ public record ServerTls(Path keyStore, Path trustStore, char[] password) {
                 Private.write(keyStore, result.pkcs12());
             }
             Path trustStore = dir.resolve("trust.p12");
-            writeTrustStore(trustStore, password, lanyard.database().stores().issuers().list());
+            writeTrustStore(trustStore, password, lanyard.issuers().list());
             return new ServerTls(keyStore, trustStore, password);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare TLS files in " + dir, e);
@@ -82,7 +85,7 @@ public record ServerTls(Path keyStore, Path trustStore, char[] password) {
             store.load(in, password);
             X509Certificate cert = (X509Certificate) store.getCertificate(store.aliases().nextElement());
             boolean fresh = cert.getNotAfter().toInstant().isAfter(lanyard.clock().instant().plus(RENEW_BEFORE));
-            boolean issuerKnown = lanyard.database().stores().issuers().list().stream()
+            boolean issuerKnown = lanyard.issuers().list().stream()
                     .anyMatch(i -> i.certificate().getSubjectX500Principal().equals(cert.getIssuerX500Principal()));
             return fresh && issuerKnown;
         } catch (Exception e) {

@@ -1,12 +1,14 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.RequiresPermission;
 import org.lanyard.core.Page;
 import org.lanyard.core.PageRequest;
 import org.lanyard.core.audit.AuditEvent;
 import org.lanyard.core.audit.AuditQuery;
 import org.lanyard.core.audit.AuditVerification;
 import org.lanyard.core.operator.Permission;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.core.audit.AuditReader;
+import org.lanyard.core.audit.VerifyAuditChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,10 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit")
 public class AuditController {
 
-    private final Lanyard lanyard;
+    private final AuditReader auditLog;
+    private final VerifyAuditChain verifyAuditChain;
 
-    public AuditController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public AuditController(AuditReader auditLog, VerifyAuditChain verifyAuditChain) {
+        this.auditLog = auditLog;
+        this.verifyAuditChain = verifyAuditChain;
     }
 
     @GetMapping
@@ -29,7 +33,7 @@ public class AuditController {
             @RequestParam(required = false) String action, @RequestParam(required = false) String target,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return lanyard.database().stores().auditLog().search(new AuditQuery(actor, action, target,
+        return auditLog.search(new AuditQuery(actor, action, target,
                 CertificateController.instant("from", from), CertificateController.instant("to", to),
                 new PageRequest(page, size)));
     }
@@ -37,6 +41,6 @@ public class AuditController {
     @GetMapping("/verify")
     @RequiresPermission(Permission.AUDIT_READ)
     public AuditVerification verify() {
-        return lanyard.verifyAuditChain().verify();
+        return verifyAuditChain.verify();
     }
 }

@@ -1,5 +1,6 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.RequiresPermission;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -30,7 +31,12 @@ import org.lanyard.core.ca.Serials;
 import org.lanyard.core.ca.SubjectAltName;
 import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.Permission;
-import org.lanyard.server.boot.Lanyard;
+import java.time.Clock;
+import org.lanyard.app.Validation;
+import org.lanyard.core.ca.CertificateReader;
+import org.lanyard.core.ca.IssueCertificate;
+import org.lanyard.core.ca.IssuerReader;
+import org.lanyard.core.operator.ProfileAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +52,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/certificates")
 public class CertificateController {
 
-    private final Lanyard lanyard;
+    private final IssueCertificate issueCertificate;
+    private final IssueWithServerKey issueWithServerKey;
+    private final ProfileAccess profileAccess;
+    private final Validation validation;
+    private final IssuerReader issuers;
+    private final CertificateReader certificates;
+    private final Clock clock;
 
-    public CertificateController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public CertificateController(IssueCertificate issueCertificate, IssueWithServerKey issueWithServerKey, ProfileAccess profileAccess, Validation validation, IssuerReader issuers, CertificateReader certificates, Clock clock) {
+        this.issueCertificate = issueCertificate;
+        this.issueWithServerKey = issueWithServerKey;
+        this.profileAccess = profileAccess;
+        this.validation = validation;
+        this.issuers = issuers;
+        this.certificates = certificates;
+        this.clock = clock;
     }
 
     /** {@code profile}: profile id; {@code csr}: PEM; {@code variables}: values for the subject template. */
@@ -77,10 +95,10 @@ public class CertificateController {
         if (body.csr() == null || body.csr().isBlank()) {
             throw LanyardException.invalid("csr-missing", "'csr' holds the PEM certificate signing request");
         }
-        lanyard.profileAccess().requireMayIssue(operator, body.profile());
-        IssuedCertificate issued = lanyard.issueCertificate().issue(new IssuanceRequest(body.profile(),
+        profileAccess.requireMayIssue(operator, body.profile());
+        IssuedCertificate issued = issueCertificate.issue(new IssuanceRequest(body.profile(),
                 CsrIntake.parse(body.csr()), body.variables(), operator.actor()));
-        return IssuedView.of(issued, lanyard.clock());
+        return IssuedView.of(issued, clock);
     }
 
     /** Server-side key generation: {@code password} protects the returned PKCS#12. */
@@ -107,10 +125,10 @@ public class CertificateController {
         } catch (IllegalArgumentException e) {
             throw LanyardException.invalid("request-invalid", e.getMessage());
         }
-        lanyard.profileAccess().requireMayIssue(operator, body.profile());
-        IssueWithServerKey.Result result = lanyard.issueWithServerKey().issue(body.profile(), algorithm, sans,
+        profileAccess.requireMayIssue(operator, body.profile());
+        IssueWithServerKey.Result result = issueWithServerKey.issue(body.profile(), algorithm, sans,
                 body.variables(), body.password() == null ? null : body.password().toCharArray(), operator.actor());
-        return new Pkcs12View(IssuedView.of(result.issued(), lanyard.clock()),
+        return new Pkcs12View(IssuedView.of(result.issued(), clock),
                 Base64.getEncoder().encodeToString(result.pkcs12()));
     }
 
@@ -118,9 +136,9 @@ public class CertificateController {
     @RequiresPermission(Permission.CERTIFICATE_READ)
     public CertificateView show(@PathVariable String serial) {
         CertificateRecord record = find(serial);
-        CertificateView view = CertificateView.of(record, lanyard.clock(), true);
+        CertificateView view = CertificateView.of(record, clock, true);
         if (record.status() == CertificateStatus.REVOKED || record.status() == CertificateStatus.ON_HOLD) {
-            view = lanyard.validation().revocation(record.issuerId(), record.serial()).map(view::withRevocation)
+            view = validation.revocation(record.issuerId(), record.serial()).map(view::withRevocation)
                     .orElse(view);
         }
         return view;
@@ -137,7 +155,7 @@ public class CertificateController {
             AuthenticatedOperator operator) {
         RevocationReason reason = RevocationReason.forRevocation(body == null ? null : body.reason());
         Instant invalidity = body == null ? null : instant("invalidityDate", body.invalidityDate());
-        lanyard.validation().revoke(Serials.parse(serial), reason, invalidity, operator.actor());
+        validation.revoke(Serials.parse(serial), reason, invalidity, operator.actor());
         return show(serial);
     }
 
@@ -145,7 +163,7 @@ public class CertificateController {
     @PostMapping("/{serial}/resume")
     @RequiresPermission(Permission.CERTIFICATE_REVOKE)
     public CertificateView resume(@PathVariable String serial, AuthenticatedOperator operator) {
-        lanyard.validation().resume(Serials.parse(serial), operator.actor());
+        validation.resume(Serials.parse(serial), operator.actor());
         return show(serial);
     }
 
@@ -160,7 +178,7 @@ public class CertificateController {
             throw LanyardException.conflict("certificate-not-issued", "certificate " + record.serialHex()
                     + " was never issued (" + record.status() + ")");
         }
-        Issuer issuer = lanyard.database().stores().issuers().find(record.issuerId()).orElseThrow(() ->
+        Issuer issuer = issuers.find(record.issuerId()).orElseThrow(() ->
                 LanyardException.notFound("issuer-unknown", "issuer '" + record.issuerId() + "' does not exist"));
         byte[] body = CertificateFormats.render(chosen, Certificates.parse(record.der()), issuer.chain());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(chosen.contentType()))
@@ -170,7 +188,7 @@ public class CertificateController {
     }
 
     private CertificateRecord find(String serial) {
-        return lanyard.database().stores().certificates().find(Serials.parse(serial))
+        return certificates.find(Serials.parse(serial))
                 .orElseThrow(() -> LanyardException.notFound("certificate-unknown", "no certificate with serial " + serial));
     }
 
@@ -184,7 +202,7 @@ public class CertificateController {
         CertificateQuery query = new CertificateQuery(subject, san, profile, issuer, status(status),
                 instant("expiresAfter", expiresAfter), instant("expiresBefore", expiresBefore),
                 new PageRequest(page, size));
-        return lanyard.database().stores().certificates().search(query).map(r -> CertificateView.of(r, lanyard.clock(), false));
+        return certificates.search(query).map(r -> CertificateView.of(r, clock, false));
     }
 
     private static CertificateStatus status(String value) {

@@ -1,5 +1,7 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.PublicRoute;
+import org.lanyard.server.http.RequiresPermission;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import org.lanyard.core.LanyardException;
@@ -9,7 +11,8 @@ import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.ca.Pem;
 import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.Permission;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.core.ca.ImportCertificateAuthority;
+import org.lanyard.core.ca.IssuerReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,10 +29,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/issuers")
 public class IssuerController {
 
-    private final Lanyard lanyard;
+    private final IssuerReader issuers;
+    private final CreateCertificateAuthority createCertificateAuthority;
+    private final ImportCertificateAuthority importCertificateAuthority;
 
-    public IssuerController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public IssuerController(IssuerReader issuers, CreateCertificateAuthority createCertificateAuthority, ImportCertificateAuthority importCertificateAuthority) {
+        this.issuers = issuers;
+        this.createCertificateAuthority = createCertificateAuthority;
+        this.importCertificateAuthority = importCertificateAuthority;
     }
 
     public record IssuerView(String id, String name, String subject, String notBefore, String notAfter,
@@ -53,7 +60,7 @@ public class IssuerController {
     @GetMapping
     @RequiresPermission(Permission.ISSUER_READ)
     public List<IssuerView> list() {
-        return lanyard.database().stores().issuers().list().stream().map(IssuerView::of).toList();
+        return issuers.list().stream().map(IssuerView::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -82,7 +89,7 @@ public class IssuerController {
         } catch (IllegalArgumentException e) {
             throw LanyardException.invalid("issuer-invalid", e.getMessage());
         }
-        Issuer issuer = lanyard.createCertificateAuthority().create(
+        Issuer issuer = createCertificateAuthority.create(
                 CreateCertificateAuthority.Spec.defaults(body.id(), body.name(), algorithm), operator.actor());
         return IssuerView.of(issuer);
     }
@@ -94,14 +101,14 @@ public class IssuerController {
         if (body == null || body.privateKey() == null || body.chain() == null) {
             throw LanyardException.invalid("issuer-invalid", "'privateKey' and 'chain' (PEM) are required");
         }
-        Issuer issuer = lanyard.importCertificateAuthority().importIssuer(body.id(), body.name(),
+        Issuer issuer = importCertificateAuthority.importIssuer(body.id(), body.name(),
                 Pem.parsePrivateKey(body.privateKey()), Pem.parseCertificates(body.chain()),
                 Boolean.TRUE.equals(body.makeDefault()), operator.actor());
         return IssuerView.of(issuer);
     }
 
     private Issuer find(String id) {
-        return lanyard.database().stores().issuers().find(id)
+        return issuers.find(id)
                 .orElseThrow(() -> LanyardException.notFound("issuer-unknown", "issuer '" + id + "' does not exist"));
     }
 }

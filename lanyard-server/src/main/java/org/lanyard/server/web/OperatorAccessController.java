@@ -1,5 +1,6 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.RequiresPermission;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -7,7 +8,8 @@ import org.lanyard.core.LanyardException;
 import org.lanyard.core.operator.ApiToken;
 import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.Permission;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.core.operator.ChangeOperatorAccess;
+import org.lanyard.core.operator.OperatorReader;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/operators/{id}")
 public class OperatorAccessController {
 
-    private final Lanyard lanyard;
+    private final OperatorReader operators;
+    private final ChangeOperatorAccess changeOperatorAccess;
 
-    public OperatorAccessController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public OperatorAccessController(OperatorReader operators, ChangeOperatorAccess changeOperatorAccess) {
+        this.operators = operators;
+        this.changeOperatorAccess = changeOperatorAccess;
     }
 
     /** A token as listed: never the secret. */
@@ -41,19 +45,18 @@ public class OperatorAccessController {
     @PostMapping("/disable")
     @RequiresPermission(Permission.OPERATOR_MANAGE)
     public OperatorController.OperatorView disable(@PathVariable String id, AuthenticatedOperator operator) {
-        return OperatorController.OperatorView.of(lanyard.changeOperatorAccess().setEnabled(id, false, operator));
+        return OperatorController.OperatorView.of(changeOperatorAccess.setEnabled(id, false, operator));
     }
 
     @PostMapping("/enable")
     @RequiresPermission(Permission.OPERATOR_MANAGE)
     public OperatorController.OperatorView enable(@PathVariable String id, AuthenticatedOperator operator) {
-        return OperatorController.OperatorView.of(lanyard.changeOperatorAccess().setEnabled(id, true, operator));
+        return OperatorController.OperatorView.of(changeOperatorAccess.setEnabled(id, true, operator));
     }
 
     @GetMapping("/tokens")
     @RequiresPermission(Permission.OPERATOR_READ)
     public List<TokenInfo> tokens(@PathVariable String id) {
-        var operators = lanyard.database().stores().operators();
         operators.findOperator(id).orElseThrow(() -> LanyardException.notFound("operator-unknown",
                 "operator '" + id + "' does not exist"));
         return operators.listTokens(id).stream().sorted(Comparator.comparing(ApiToken::createdAt))
@@ -63,6 +66,6 @@ public class OperatorAccessController {
     @DeleteMapping("/tokens/{tokenId}")
     @RequiresPermission(Permission.OPERATOR_MANAGE)
     public TokenInfo revokeToken(@PathVariable String id, @PathVariable String tokenId, AuthenticatedOperator operator) {
-        return TokenInfo.of(lanyard.changeOperatorAccess().revokeToken(id, tokenId, operator));
+        return TokenInfo.of(changeOperatorAccess.revokeToken(id, tokenId, operator));
     }
 }

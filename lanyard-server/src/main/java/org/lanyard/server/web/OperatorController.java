@@ -1,5 +1,7 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.AuthenticatedRoute;
+import org.lanyard.server.http.RequiresPermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +11,9 @@ import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.IssueApiToken;
 import org.lanyard.core.operator.Operator;
 import org.lanyard.core.operator.Permission;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.core.operator.BindOperatorCertificate;
+import org.lanyard.core.operator.CreateOperator;
+import org.lanyard.core.operator.OperatorReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +31,16 @@ public class OperatorController {
     /** Tokens made through the API expire after a year unless the request says otherwise. */
     static final int DEFAULT_TOKEN_DAYS = 365;
 
-    private final Lanyard lanyard;
+    private final OperatorReader operators;
+    private final CreateOperator createOperator;
+    private final IssueApiToken issueApiToken;
+    private final BindOperatorCertificate bindOperatorCertificate;
 
-    public OperatorController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public OperatorController(OperatorReader operators, CreateOperator createOperator, IssueApiToken issueApiToken, BindOperatorCertificate bindOperatorCertificate) {
+        this.operators = operators;
+        this.createOperator = createOperator;
+        this.issueApiToken = issueApiToken;
+        this.bindOperatorCertificate = bindOperatorCertificate;
     }
 
     public record OperatorView(String id, String name, String email, List<String> roles, boolean enabled,
@@ -58,7 +68,7 @@ public class OperatorController {
     @GetMapping
     @RequiresPermission(Permission.OPERATOR_READ)
     public List<OperatorView> list() {
-        return lanyard.database().stores().operators().listOperators().stream().map(OperatorView::of).toList();
+        return operators.listOperators().stream().map(OperatorView::of).toList();
     }
 
     @GetMapping("/me")
@@ -70,7 +80,7 @@ public class OperatorController {
     @GetMapping("/{id}")
     @RequiresPermission(Permission.OPERATOR_READ)
     public OperatorView show(@PathVariable String id) {
-        return lanyard.database().stores().operators().findOperator(id).map(OperatorView::of)
+        return operators.findOperator(id).map(OperatorView::of)
                 .orElseThrow(() -> LanyardException.notFound("operator-unknown", "operator '" + id + "' does not exist"));
     }
 
@@ -81,7 +91,7 @@ public class OperatorController {
         if (body == null) {
             throw LanyardException.invalid("operator-invalid", "the operator is missing");
         }
-        return OperatorView.of(lanyard.createOperator().create(body.name(), body.email(),
+        return OperatorView.of(createOperator.create(body.name(), body.email(),
                 body.roles() == null ? Set.of() : Set.copyOf(body.roles()), operator));
     }
 
@@ -95,7 +105,7 @@ public class OperatorController {
         if (body.lifetimeDays() != null && (body.lifetimeDays() < 1 || body.lifetimeDays() > 3650)) {
             throw LanyardException.invalid("token-lifetime", "lifetimeDays is between 1 and 3650");
         }
-        IssueApiToken.Issued issued = lanyard.issueApiToken().issue(id, body.name(),
+        IssueApiToken.Issued issued = issueApiToken.issue(id, body.name(),
                 Duration.ofDays(body.lifetimeDays() == null ? DEFAULT_TOKEN_DAYS : body.lifetimeDays()), operator);
         return new TokenView(issued.token().id(), issued.token().name(),
                 issued.token().expiresAt() == null ? null : issued.token().expiresAt().toString(), issued.secret());
@@ -109,7 +119,7 @@ public class OperatorController {
         if (body == null || body.certificate() == null) {
             throw LanyardException.invalid("certificate-malformed", "'certificate' holds the PEM client certificate");
         }
-        String fingerprint = lanyard.bindOperatorCertificate().bind(id,
+        String fingerprint = bindOperatorCertificate.bind(id,
                 Pem.parseCertificates(body.certificate()).get(0), operator);
         return java.util.Map.of("operator", id, "fingerprint", fingerprint);
     }

@@ -1,11 +1,13 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.RequiresPermission;
 import java.util.Comparator;
 import java.util.List;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.Permission;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.core.ca.ProfileReader;
+import org.lanyard.core.ca.SaveProfile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -18,23 +20,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/profiles")
 public class ProfileController {
 
-    private final Lanyard lanyard;
+    private final ProfileReader profiles;
+    private final SaveProfile saveProfile;
 
-    public ProfileController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public ProfileController(ProfileReader profiles, SaveProfile saveProfile) {
+        this.profiles = profiles;
+        this.saveProfile = saveProfile;
     }
 
     @GetMapping
     @RequiresPermission(Permission.PROFILE_READ)
     public List<ProfileView> list() {
-        return lanyard.database().stores().profiles().list().stream()
+        return profiles.list().stream()
                 .sorted(Comparator.comparing(p -> p.id())).map(ProfileView::of).toList();
     }
 
     @GetMapping("/{id}")
     @RequiresPermission(Permission.PROFILE_READ)
     public ProfileView show(@PathVariable String id) {
-        return lanyard.database().stores().profiles().find(id).map(ProfileView::of)
+        return profiles.find(id).map(ProfileView::of)
                 .orElseThrow(() -> LanyardException.notFound("profile-unknown", "certificate profile '" + id + "' does not exist"));
     }
 
@@ -44,6 +48,6 @@ public class ProfileController {
         if (body == null) {
             throw LanyardException.invalid("profile-invalid", "the profile is missing");
         }
-        return ProfileView.of(lanyard.saveProfile().save(body.toProfile(id), operator.actor()));
+        return ProfileView.of(saveProfile.save(body.toProfile(id), operator.actor()));
     }
 }

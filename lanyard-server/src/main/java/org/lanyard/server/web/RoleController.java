@@ -1,5 +1,6 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.RequiresPermission;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import org.lanyard.core.LanyardException;
 import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.Permission;
 import org.lanyard.core.operator.Role;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.core.operator.OperatorReader;
+import org.lanyard.core.operator.SaveRole;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/roles")
 public class RoleController {
 
-    private final Lanyard lanyard;
+    private final OperatorReader operators;
+    private final SaveRole saveRole;
 
-    public RoleController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public RoleController(OperatorReader operators, SaveRole saveRole) {
+        this.operators = operators;
+        this.saveRole = saveRole;
     }
 
     public record RoleView(String id, String name, String description, List<String> permissions, boolean builtin) {
@@ -39,7 +43,7 @@ public class RoleController {
     @GetMapping
     @RequiresPermission(Permission.OPERATOR_READ)
     public List<RoleView> list() {
-        return lanyard.database().stores().operators().listRoles().stream().sorted(Comparator.comparing(Role::id))
+        return operators.listRoles().stream().sorted(Comparator.comparing(Role::id))
                 .map(RoleView::of).toList();
     }
 
@@ -55,7 +59,7 @@ public class RoleController {
         }
         Set<Permission> permissions = (body.permissions() == null ? List.<String>of() : body.permissions()).stream()
                 .map(RoleController::permission).collect(Collectors.toSet());
-        return RoleView.of(lanyard.saveRole().save(new Role(id, body.name(), body.description(), permissions, false),
+        return RoleView.of(saveRole.save(new Role(id, body.name(), body.description(), permissions, false),
                 operator));
     }
 

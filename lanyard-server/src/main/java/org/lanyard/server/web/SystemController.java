@@ -1,7 +1,8 @@
 package org.lanyard.server.web;
 
+import org.lanyard.server.http.PublicRoute;
 import java.util.Map;
-import org.lanyard.server.boot.Lanyard;
+import org.lanyard.app.Settings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,15 +10,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SystemController {
 
-    private final Lanyard lanyard;
+    private final Settings settings;
 
-    public SystemController(Lanyard lanyard) {
-        this.lanyard = lanyard;
+    public SystemController(Settings settings) {
+        this.settings = settings;
     }
 
     @GetMapping("/api/v1/health")
     @PublicRoute("load balancers probe it without credentials; it reveals nothing but liveness")
     public Map<String, String> health() {
-        return Map.of("status", "up", "node", lanyard.settings().nodeId());
+        return Map.of("status", "up", "node", settings.nodeId());
     }
 }

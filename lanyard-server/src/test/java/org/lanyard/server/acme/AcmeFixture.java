@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.lanyard.app.acme.AcmeSettings;
 import org.lanyard.core.acme.AcmeEndpoint;
 import org.lanyard.server.TestServer;
-import org.lanyard.server.boot.Settings;
+import org.lanyard.app.Settings;
 
 /**
  * A real Lanyard (HTTPS on a free port, H2 or PostgreSQL) whose ACME validation talks to a

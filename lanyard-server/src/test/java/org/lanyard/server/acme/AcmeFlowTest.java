@@ -177,7 +177,7 @@ class AcmeFlowTest {
         assertThat(leaf.getExtendedKeyUsage()).contains("1.3.6.1.5.5.7.3.1");
         assertChainsToServerRoot(certificate);
         // the store has it, issued through the common pipeline and audited
-        assertThat(acme.server.lanyard.database().certificates().find(leaf.getSerialNumber())).isPresent();
+        assertThat(acme.server.lanyard.certificates().find(leaf.getSerialNumber())).isPresent();
     }
 
     @Test
