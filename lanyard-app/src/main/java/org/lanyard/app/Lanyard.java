@@ -31,6 +31,9 @@ import org.lanyard.core.operator.SaveRole;
 import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.keys.Pkcs11KeyVault;
 import org.lanyard.app.acme.Acme;
+import org.lanyard.app.metrics.MeteredCertificateStore;
+import org.lanyard.app.metrics.MeteredKeyVault;
+import org.lanyard.app.metrics.Metrics;
 import org.lanyard.app.acme.AcmeSettings;
 import org.lanyard.keys.Pkcs12KeyVault;
 import org.lanyard.keys.Pkcs11Token;
@@ -49,6 +52,7 @@ public final class Lanyard implements AutoCloseable {
     private final Settings settings;
     private final Database database;
     private final KeyVault vault;
+    private final Metrics metrics;
     private final Clock clock;
     private final AuditTrail audit;
     private final Issuers issuers;
@@ -61,16 +65,18 @@ public final class Lanyard implements AutoCloseable {
             Clock clock, AcmeSettings acmeSettings) {
         this.settings = settings;
         this.database = database;
-        this.vault = vault;
+        this.metrics = new Metrics();
+        this.vault = new MeteredKeyVault(vault, metrics);
         this.clock = clock;
         this.audit = new AuditTrail(database.stores().auditLog(), clock, settings.nodeId());
-        this.issuers = new Issuers(database.stores().issuers(), vault);
+        this.issuers = new Issuers(database.stores().issuers(), this.vault);
         Publication publication = new Publication(publicationSettings, settings.bindAddress(),
                 database.revocations().crlSchedules());
-        this.issueCertificate = new IssueCertificate(database.stores().profiles(), issuers, database.stores().certificates(),
+        this.issueCertificate = new IssueCertificate(database.stores().profiles(), issuers,
+                new MeteredCertificateStore(database.stores().certificates(), metrics),
                 database.transactions(), audit, new Serials(new SecureRandom()), IssuancePolicy.standard(),
                 CertificateLint.standard(), clock, publication);
-        this.validation = new Validation(database, publicationSettings, publication, issuers, issueCertificate, vault,
+        this.validation = new Validation(database, publicationSettings, publication, issuers, issueCertificate, this.vault,
                 audit, clock);
         this.acmeSettings = acmeSettings;
     }
@@ -153,6 +159,11 @@ public final class Lanyard implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** This node's meters, scraped by Prometheus at {@code GET /api/v1/metrics}. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     public KeyVault vault() {
@@ -248,5 +259,6 @@ public final class Lanyard implements AutoCloseable {
     public void close() {
         validation.close();
         database.close();
+        metrics.close();
     }
 }

@@ -30,7 +30,7 @@ public final class BuiltinRoles {
                         EnumSet.allOf(Permission.class), true),
                 new Role(ELEVATED, "Elevated", "Configuration changes: profiles, issuers, system settings.",
                         EnumSet.of(PROFILE_READ, PROFILE_MANAGE, ISSUER_READ, ISSUER_MANAGE, SYSTEM_CONFIGURE, ACME_MANAGE,
-                                CERTIFICATE_READ, AUDIT_READ, OPERATOR_READ), true),
+                                CERTIFICATE_READ, AUDIT_READ, OPERATOR_READ, METRICS_READ), true),
                 new Role(NORMAL, "Normal", "Credential and certificate management workflows.",
                         EnumSet.of(CERTIFICATE_READ, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE, PROFILE_READ, ISSUER_READ,
                                 CREDENTIAL_MANAGE, CREDENTIAL_UNBLOCK), true),

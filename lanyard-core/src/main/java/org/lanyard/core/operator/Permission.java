@@ -18,5 +18,7 @@ public enum Permission {
     KEY_RECOVERY,
     SYSTEM_CONFIGURE,
     /** ACME endpoints and External Account Binding keys. */
-    ACME_MANAGE
+    ACME_MANAGE,
+    /** Prometheus metrics of a node ({@code GET /api/v1/metrics}): counts, never names or secrets. */
+    METRICS_READ
 }

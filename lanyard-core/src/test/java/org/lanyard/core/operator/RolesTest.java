@@ -28,7 +28,8 @@ class RolesTest {
                 Arguments.of("system-administrator", "System Administrator", EnumSet.allOf(Permission.class)),
                 // configuration changes
                 Arguments.of("elevated", "Elevated", EnumSet.of(PROFILE_READ, PROFILE_MANAGE, ISSUER_READ,
-                        ISSUER_MANAGE, SYSTEM_CONFIGURE, ACME_MANAGE, CERTIFICATE_READ, AUDIT_READ, OPERATOR_READ)),
+                        ISSUER_MANAGE, SYSTEM_CONFIGURE, ACME_MANAGE, CERTIFICATE_READ, AUDIT_READ, OPERATOR_READ,
+                        METRICS_READ)),
                 // credential management workflows
                 Arguments.of("normal", "Normal", EnumSet.of(CERTIFICATE_READ, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE,
                         PROFILE_READ, ISSUER_READ, CREDENTIAL_MANAGE, CREDENTIAL_UNBLOCK)),

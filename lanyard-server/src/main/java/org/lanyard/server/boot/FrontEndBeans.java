@@ -5,6 +5,7 @@ import org.lanyard.app.Lanyard;
 import org.lanyard.app.Settings;
 import org.lanyard.app.Validation;
 import org.lanyard.app.acme.Acme;
+import org.lanyard.app.metrics.Metrics;
 import org.lanyard.core.audit.AuditReader;
 import org.lanyard.core.audit.VerifyAuditChain;
 import org.lanyard.core.ca.CertificateReader;
@@ -39,6 +40,7 @@ public class FrontEndBeans {
     @Bean Settings settings(Lanyard lanyard) { return lanyard.settings(); }
     @Bean Validation validation(Lanyard lanyard) { return lanyard.validation(); }
     @Bean Acme acme(Lanyard lanyard) { return lanyard.acme(); }
+    @Bean Metrics metrics(Lanyard lanyard) { return lanyard.metrics(); }
 
     @Bean CertificateReader certificateReader(Lanyard lanyard) { return lanyard.certificates(); }
     @Bean IssuerReader issuerReader(Lanyard lanyard) { return lanyard.issuers(); }

@@ -2,6 +2,7 @@ package org.lanyard.server.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.lanyard.app.metrics.Metrics;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.slf4j.Logger;
@@ -27,9 +28,16 @@ public class Problems extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
     public static final String TYPE_PREFIX = "urn:lanyard:problem:";
 
+    private final Metrics metrics;
+
+    public Problems(Metrics metrics) {
+        this.metrics = metrics;
+    }
+
     @ExceptionHandler(LanyardException.class)
     ResponseEntity<ProblemDetail> lanyard(LanyardException e, HttpServletRequest request) {
         HttpStatus status = status(e.kind());
+        metrics.refused("rest", e.code(), e.kind().name());
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             // internal details (paths, provider and database messages) go to the log, not to the client
             LOG.error("internal failure {} on {} {}", e.code(), request.getMethod(), request.getRequestURI(), e);

@@ -17,6 +17,7 @@ import org.lanyard.core.revocation.OcspResponse;
 import org.lanyard.core.revocation.PublishedCrl;
 import java.time.Clock;
 import org.lanyard.app.Validation;
+import org.lanyard.app.metrics.Metrics;
 import org.lanyard.core.ca.IssuerReader;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +43,10 @@ public class PublicationController {
     private final Clock clock;
     private final IssuerReader issuers;
 
-    public PublicationController(Validation validation, Clock clock, IssuerReader issuers) {
+    private final Metrics metrics;
+
+    public PublicationController(Validation validation, Clock clock, IssuerReader issuers, Metrics metrics) {
+        this.metrics = metrics;
         this.validation = validation;
         this.clock = clock;
         this.issuers = issuers;
@@ -96,6 +100,8 @@ public class PublicationController {
     }
 
     private ResponseEntity<byte[]> ocsp(OcspResponse response) {
+        metrics.ocspAnswered(response.outcome().name().toLowerCase(java.util.Locale.ROOT), response.statuses().isEmpty()
+                ? "none" : response.statuses().get(0).state().name().toLowerCase(java.util.Locale.ROOT));
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(OCSP_RESPONSE);
         if (response.cacheable() && response.nextUpdate() != null) {
             long maxAge = Math.max(0, Duration.between(clock.instant(), response.nextUpdate()).getSeconds());
