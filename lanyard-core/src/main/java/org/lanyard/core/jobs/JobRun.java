@@ -14,12 +14,14 @@ import java.util.Map;
  * @param trigger  {@code schedule}, {@code start} (the node's first run before it reports ready),
  *                 or {@code manual: <actor>}
  * @param dueAt    the due time this run is for; null when it was asked for ahead of the schedule
- * @param details  at most {@link #MAX_DETAILS} characters, longer text is cut
+ * @param details  at most {@link #MAX_DETAILS} characters (and the trigger {@link #MAX_TRIGGER}); longer
+ *                 text is cut
  */
 public record JobRun(String id, String job, String node, String trigger, Instant dueAt, Instant startedAt,
         Instant finishedAt, Outcome outcome, Map<String, Long> counts, String details) {
 
     public static final int MAX_DETAILS = 4000;
+    public static final int MAX_TRIGGER = 300;
 
     public enum Outcome {
         RUNNING,
@@ -35,7 +37,8 @@ public record JobRun(String id, String job, String node, String trigger, Instant
 
     public JobRun {
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
-        details = cut(details);
+        details = cut(details, MAX_DETAILS);
+        trigger = cut(trigger, MAX_TRIGGER);
     }
 
     static JobRun started(String id, String job, String node, String trigger, Instant dueAt, Instant startedAt) {
@@ -46,7 +49,7 @@ public record JobRun(String id, String job, String node, String trigger, Instant
         return new JobRun(id, job, node, trigger, dueAt, startedAt, at, outcome, counts, details);
     }
 
-    static String cut(String text) {
-        return text == null || text.length() <= MAX_DETAILS ? text : text.substring(0, MAX_DETAILS - 1) + "…";
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }
