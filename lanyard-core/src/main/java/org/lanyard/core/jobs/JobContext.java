@@ -6,7 +6,8 @@ public final class JobContext {
     private final JobRun run;
     private volatile boolean leaseLost;
 
-    JobContext(JobRun run) {
+    /** Runners make these; tests and tools that run a job by hand may too. */
+    public JobContext(JobRun run) {
         this.run = run;
     }
 
