@@ -53,11 +53,10 @@ public final class RunJobNow {
         return transactions.inTransaction(() -> {
             JobState state = store.find(job).orElseThrow(() -> LanyardException.notFound("job-unknown",
                     "there is no job '" + job + "'"));
-            Instant now = clock.instant();
-            store.makeDue(job, now);
-            audit.record(actor, "job.run-requested", job, Map.of("due", now.toString(), "schedule",
-                    state.schedule()));
-            return new Requested(job, null, now.isBefore(state.nextDueAt()) ? now : state.nextDueAt());
+            store.makeDue(job, clock.instant());
+            Instant due = store.find(job).orElse(state).nextDueAt(); // as stored
+            audit.record(actor, "job.run-requested", job, Map.of("due", due.toString(), "schedule", state.schedule()));
+            return new Requested(job, null, due);
         });
     }
 }

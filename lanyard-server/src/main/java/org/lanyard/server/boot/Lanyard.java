@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.lanyard.core.audit.AuditTrail;
 import org.lanyard.core.audit.VerifyAuditChain;
 import org.lanyard.core.ca.CreateCertificateAuthority;
@@ -16,6 +17,10 @@ import org.lanyard.core.ca.KeyVault;
 import org.lanyard.core.ca.SaveProfile;
 import org.lanyard.core.ca.Serials;
 import org.lanyard.core.ca.lint.CertificateLint;
+import org.lanyard.core.jobs.Job;
+import org.lanyard.core.jobs.JobHistory;
+import org.lanyard.core.jobs.JobRunner;
+import org.lanyard.core.jobs.RunJobNow;
 import org.lanyard.core.operator.Authenticate;
 import org.lanyard.core.operator.BindOperatorCertificate;
 import org.lanyard.core.operator.CreateOperator;
@@ -46,6 +51,9 @@ public final class Lanyard implements AutoCloseable {
     private final IssueCertificate issueCertificate;
     private final Acme acme;
     private final Validation validation;
+    private final JobConfiguration jobConfiguration;
+    private final JobRunner jobs;
+    private final AtomicBoolean jobsStarted = new AtomicBoolean();
 
     private Lanyard(Settings settings, PublicationSettings publicationSettings, Database database, KeyVault vault,
             Clock clock, AcmeSettings acmeSettings) {
@@ -65,6 +73,8 @@ public final class Lanyard implements AutoCloseable {
         this.acme = new Acme(acmeSettings != null ? acmeSettings
                 : AcmeSettings.fromEnvironment(System.getenv(), settings.dev(), settings.baseUrl()),
                 database.acme(), database.stores().profiles(), issueCertificate, audit, clock);
+        this.jobConfiguration = JobConfiguration.fromEnvironment(System.getenv());
+        this.jobs = new JobRunner(database.jobs(), settings.nodeId(), clock, jobConfiguration.runner());
     }
 
     public static Lanyard open(Settings settings, Clock clock) {
@@ -152,6 +162,33 @@ public final class Lanyard implements AutoCloseable {
         return validation;
     }
 
+    /**
+     * Registers this node's jobs and runs the first run of each that runs at start (CRLs, OCSP
+     * responder certificates), or waits for another node's run in progress; returns when they are
+     * done, so the server reports ready after them (docs/flows/jobs.md). The offline CLI never
+     * calls this: it registers no jobs.
+     */
+    public void startJobs() {
+        if (!jobsStarted.compareAndSet(false, true)) {
+            return;
+        }
+        for (Job job : validation.jobs(settings.nodeId(), jobConfiguration.ocspPresignInterval())) {
+            jobs.add(job);
+        }
+        validation.startJobs();
+        jobs.start();
+    }
+
+    /** Every job of the cluster and its runs (docs/flows/jobs.md). */
+    public JobHistory jobHistory() {
+        return new JobHistory(database.jobs());
+    }
+
+    /** An operator's "run it now". */
+    public RunJobNow runJobNow() {
+        return new RunJobNow(jobs, database.jobs(), database.transactions(), audit, clock);
+    }
+
     public IssueWithServerKey issueWithServerKey() {
         return new IssueWithServerKey(issueCertificate, database.stores().profiles());
     }
@@ -208,6 +245,7 @@ public final class Lanyard implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.close();
         validation.close();
         database.close();
     }
