@@ -125,7 +125,11 @@ public final class JobRunner implements AutoCloseable {
         }
         for (Job job : order) {
             if (job.runsAtStart()) {
-                runAtStart(job);
+                try {
+                    runAtStart(job);
+                } catch (RuntimeException e) { // the store: the node starts anyway, ticks retry
+                    LOG.log(System.Logger.Level.ERROR, "job " + job.name() + ": the first run failed to start", e);
+                }
             }
         }
         long tick = settings.tick().toMillis();
