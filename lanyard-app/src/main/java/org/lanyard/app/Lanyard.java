@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.lanyard.core.audit.AuditReader;
 import org.lanyard.core.audit.AuditTrail;
 import org.lanyard.core.audit.VerifyAuditChain;
@@ -20,6 +21,11 @@ import org.lanyard.core.ca.ProfileReader;
 import org.lanyard.core.ca.SaveProfile;
 import org.lanyard.core.ca.Serials;
 import org.lanyard.core.ca.lint.CertificateLint;
+import org.lanyard.core.jobs.Job;
+import org.lanyard.core.jobs.JobHistory;
+import org.lanyard.core.jobs.JobRunner;
+import org.lanyard.core.jobs.JobStore;
+import org.lanyard.core.jobs.RunJobNow;
 import org.lanyard.core.operator.Authenticate;
 import org.lanyard.core.operator.BindOperatorCertificate;
 import org.lanyard.core.operator.CreateOperator;
@@ -32,6 +38,7 @@ import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.keys.Pkcs11KeyVault;
 import org.lanyard.app.acme.Acme;
 import org.lanyard.app.metrics.MeteredCertificateStore;
+import org.lanyard.app.metrics.MeteredJobStore;
 import org.lanyard.app.metrics.MeteredKeyVault;
 import org.lanyard.app.metrics.Metrics;
 import org.lanyard.app.acme.AcmeSettings;
@@ -53,6 +60,7 @@ public final class Lanyard implements AutoCloseable {
     private final Database database;
     private final KeyVault vault;
     private final Metrics metrics;
+    private final JobStore jobStore;
     private final Clock clock;
     private final AuditTrail audit;
     private final Issuers issuers;
@@ -60,6 +68,9 @@ public final class Lanyard implements AutoCloseable {
     private final AcmeSettings acmeSettings;
     private volatile Acme acme;
     private final Validation validation;
+    private final JobConfiguration jobConfiguration;
+    private final JobRunner jobs;
+    private final AtomicBoolean jobsStarted = new AtomicBoolean();
 
     private Lanyard(Settings settings, PublicationSettings publicationSettings, Database database, KeyVault vault,
             Clock clock, AcmeSettings acmeSettings) {
@@ -79,6 +90,9 @@ public final class Lanyard implements AutoCloseable {
         this.validation = new Validation(database, publicationSettings, publication, issuers, issueCertificate, this.vault,
                 audit, clock);
         this.acmeSettings = acmeSettings;
+        this.jobConfiguration = JobConfiguration.fromEnvironment(System.getenv());
+        this.jobStore = new MeteredJobStore(database.jobs(), metrics);
+        this.jobs = new JobRunner(jobStore, settings.nodeId(), clock, jobConfiguration.runner());
     }
 
     public static Lanyard open(Settings settings, Clock clock) {
@@ -201,6 +215,38 @@ public final class Lanyard implements AutoCloseable {
         return validation;
     }
 
+    /**
+     * Registers this node's jobs and runs the first run of each that runs at start (CRLs, OCSP
+     * responder certificates), or waits for another node's run in progress; returns when they are
+     * done, so the server reports ready after them (docs/flows/jobs.md). The offline CLI never
+     * calls this: it registers no jobs.
+     */
+    public void startJobs() {
+        if (!jobsStarted.compareAndSet(false, true)) {
+            return;
+        }
+        for (Job job : validation.jobs(settings.nodeId(), jobConfiguration.ocspPresignInterval())) {
+            jobs.add(job);
+        }
+        validation.startJobs();
+        jobs.start();
+    }
+
+    /** Every job of the cluster and its runs (docs/flows/jobs.md). */
+    public JobHistory jobHistory() {
+        return new JobHistory(jobStore);
+    }
+
+    /** An operator's "run it now". */
+    public RunJobNow runJobNow() {
+        return new RunJobNow(jobs, jobStore, database.transactions(), audit, clock);
+    }
+
+    /** The cluster's job table, for operators' tools and tests (registering another node's job); front ends use {@link #jobHistory()}. */
+    public JobStore jobStore() {
+        return jobStore;
+    }
+
     public IssueWithServerKey issueWithServerKey() {
         return new IssueWithServerKey(issueCertificate, database.stores().profiles());
     }
@@ -257,6 +303,7 @@ public final class Lanyard implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.close();
         validation.close();
         database.close();
         metrics.close();

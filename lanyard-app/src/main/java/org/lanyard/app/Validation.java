@@ -4,15 +4,21 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.lanyard.core.Actor;
 import org.lanyard.core.audit.AuditTrail;
 import org.lanyard.core.ca.IssueCertificate;
 import org.lanyard.core.ca.Issuers;
 import org.lanyard.core.ca.KeyVault;
+import org.lanyard.core.jobs.Job;
+import org.lanyard.core.jobs.Schedule;
+import org.lanyard.core.revocation.CrlPublicationJob;
 import org.lanyard.core.revocation.CrlWriter;
+import org.lanyard.core.revocation.OcspPresignJob;
 import org.lanyard.core.revocation.OcspResponder;
 import org.lanyard.core.revocation.OcspSettings;
+import org.lanyard.core.revocation.OcspSignerRenewalJob;
 import org.lanyard.core.revocation.PublishCrls;
 import org.lanyard.core.revocation.PublishedCrl;
 import org.lanyard.core.revocation.RenewOcspSigner;
@@ -26,9 +32,10 @@ import org.lanyard.store.Revocations;
 
 /**
  * The validation authority (DESIGN.md §2, VA) wired to the store: revoke and resume, the OCSP
- * responder, CRL publication and the jobs that keep CRLs and the OCSP responder certificate
- * fresh. After a revocation commits, the shard's CRLs are made again promptly and the local
- * OCSP cache entry is dropped (docs/flows/revocation.md).
+ * responder, CRL publication and the jobs that keep CRLs, the OCSP responder certificate and the
+ * OCSP cache fresh ({@link #jobs}, run by the composition root's job runner). After a revocation
+ * commits, the shard's CRLs are made again promptly and the local OCSP cache entry is dropped
+ * (docs/flows/revocation.md).
  */
 public final class Validation implements AutoCloseable {
 
@@ -39,6 +46,9 @@ public final class Validation implements AutoCloseable {
     private final OcspResponder responder;
     private final OcspKeys ocspKeys;
     private final RevocationJobs jobs;
+    private final Issuers issuers;
+    private final PublishCrls publish;
+    private final RenewOcspSigner renewOcsp;
     private final PublicationSettings settings;
     private volatile boolean jobsStarted;
 
@@ -57,19 +67,28 @@ public final class Validation implements AutoCloseable {
                 OcspSettings.defaults());
         PublishCrls publish = new PublishCrls(new CrlWriter(r.revocations(), clock, null), r.revocations(),
                 r.publishedCrls(), clock);
-        this.jobs = new RevocationJobs(database.issuers(), issuers, publication, publish,
-                new RenewOcspSigner(issue, issuers, vault, r.ocspSigners(), clock), ocspKeys);
+        this.issuers = issuers;
+        this.publish = publish;
+        this.renewOcsp = new RenewOcspSigner(issue, issuers, vault, r.ocspSigners(), clock);
+        this.jobs = new RevocationJobs(issuers, publication, publish);
     }
 
-    /** Starts the jobs: OCSP responder certificates and CRLs are made before this returns, then kept fresh. */
+    /**
+     * The validation jobs of node {@code node}, in the order a starting node runs them: the OCSP
+     * responder certificates, then CRLs (both every {@code LANYARD_JOB_INTERVAL}, and at start),
+     * then this node's OCSP pre-signing.
+     */
+    public List<Job> jobs(String node, Duration presignInterval) {
+        Schedule every = Schedule.every(settings.jobInterval());
+        return List.of(
+                new OcspSignerRenewalJob(database.issuers(), renewOcsp, ocspKeys::reload, every),
+                new CrlPublicationJob(database.issuers(), issuers, publication, publish, every),
+                new OcspPresignJob(node, responder, presignInterval));
+    }
+
+    /** Turns on the prompt CRL refresh after revocations on this node (the server; the offline CLI leaves it off). */
     public void startJobs() {
         jobsStarted = true;
-        jobs.start(settings.jobInterval());
-    }
-
-    /** Runs the periodic work once, synchronously (tests, and the first start). */
-    public void runJobsNow() {
-        jobs.tick();
     }
 
     public Revocation revoke(BigInteger serial, RevocationReason reason, Instant invalidityDate, Actor actor) {

@@ -42,7 +42,7 @@ public class LanyardServer {
         app.setDefaultProperties(properties);
         app.setRegisterShutdownHook(false); // the caller closes the context, then the database
         ConfigurableApplicationContext context = app.run();
-        lanyard.validation().startJobs();
+        lanyard.startJobs(); // the first CRLs and OCSP responder certificates exist before this returns
         return context;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,7 +62,12 @@ public class OcspResponder {
     private record Lookup(State state, SingleStatus status) {
     }
 
-    private record Cached(OcspResponse response, State state, OcspSigningKey key) {
+    /** {@code id}: the CertID the response answers, so that it can be signed again for the same request. */
+    private record Cached(OcspResponse response, State state, OcspSigningKey key, CertificateID id) {
+    }
+
+    /** What {@link #refreshCache} did: responses signed again, and entries dropped (no longer answerable). */
+    public record CacheRefresh(int signed, int dropped, int cached) {
     }
 
     private final OcspSigningKeys keys;
@@ -128,6 +134,35 @@ public class OcspResponder {
         }
     }
 
+    /**
+     * Signs again every cached response that would stop being served within {@code ahead} (its
+     * refresh point, {@code refreshBefore} ahead of nextUpdate, comes sooner), for the same
+     * CertID, so that relying parties keep being answered from the cache instead of waiting for a
+     * signature. The cache is this node's own, so every node runs this (the {@code ocsp-presign@<node>}
+     * job, every {@code ahead}). A response that can no longer be signed (the issuer has no
+     * responder key) leaves the cache.
+     */
+    public CacheRefresh refreshCache(Duration ahead) {
+        Instant horizon = clock.instant().plus(ahead);
+        int signed = 0;
+        int dropped = 0;
+        for (Map.Entry<CacheKey, Cached> entry : List.copyOf(cache.entrySet())) {
+            Cached cached = entry.getValue();
+            if (horizon.isBefore(cached.response().nextUpdate().minus(settings.refreshBefore()))) {
+                continue; // still served from the cache after the horizon
+            }
+            cache.remove(entry.getKey(), cached); // else respond() would serve it again
+            OcspResponse fresh = respond(new OcspQuery(List.of(cached.id()), null));
+            if (fresh.outcome() == Outcome.SUCCESSFUL && cache.containsKey(entry.getKey())) {
+                signed++;
+            } else {
+                cache.remove(entry.getKey());
+                dropped++;
+            }
+        }
+        return new CacheRefresh(signed, dropped, cache.size());
+    }
+
     /** Drops cached responses for {@code serial} (the local node's fast path after a revocation). */
     public void invalidate(String issuerId, BigInteger serial) {
         cache.keySet().removeIf(k -> k.issuerId().equals(issuerId) && k.serial().equals(serial));
@@ -181,7 +216,7 @@ public class OcspResponder {
                     cache.clear();
                 }
             }
-            cache.put(cacheKey, new Cached(response, lookups.get(0).state(), key));
+            cache.put(cacheKey, new Cached(response, lookups.get(0).state(), key, query.ids().get(0)));
         }
         return response;
     }

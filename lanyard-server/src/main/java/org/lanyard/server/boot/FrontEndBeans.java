@@ -9,6 +9,8 @@ import org.lanyard.app.metrics.Metrics;
 import org.lanyard.core.audit.AuditReader;
 import org.lanyard.core.audit.VerifyAuditChain;
 import org.lanyard.core.ca.CertificateReader;
+import org.lanyard.core.jobs.JobHistory;
+import org.lanyard.core.jobs.RunJobNow;
 import org.lanyard.core.ca.CreateCertificateAuthority;
 import org.lanyard.core.ca.ImportCertificateAuthority;
 import org.lanyard.core.ca.IssueCertificate;
@@ -60,5 +62,7 @@ public class FrontEndBeans {
     @Bean BindOperatorCertificate bindOperatorCertificate(Lanyard lanyard) { return lanyard.bindOperatorCertificate(); }
     @Bean SaveRole saveRole(Lanyard lanyard) { return lanyard.saveRole(); }
     @Bean ChangeOperatorAccess changeOperatorAccess(Lanyard lanyard) { return lanyard.changeOperatorAccess(); }
+    @Bean JobHistory jobHistory(Lanyard lanyard) { return lanyard.jobHistory(); }
+    @Bean RunJobNow runJobNow(Lanyard lanyard) { return lanyard.runJobNow(); }
     @Bean VerifyAuditChain verifyAuditChain(Lanyard lanyard) { return lanyard.verifyAuditChain(); }
 }
