@@ -2,6 +2,7 @@ package org.lanyard.cards.piv.apdu;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command builders and response parsers do no I/O and keep no randomness or clock of their
- * own, so a card session can run them step by step on any node (ADR 0011).
+ * own, so a card session can run them step by step on any node (ADR 0011); and the library an
+ * agent ships carries no card emulator.
  */
 class SansIoRuleTest {
 
@@ -37,5 +39,13 @@ class SansIoRuleTest {
                 .and().doNotHaveSimpleName("PivCard").and().doNotHaveSimpleName("YubicoPiv").and().doNotHaveSimpleName("PivTransport")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackage("org.lanyard.cards.piv.apdu..")
                 .check(CARDS);
+    }
+
+    @Test
+    void theLibraryHasNoEmulatorInIt() {
+        noClasses().should().resideInAnyPackage("org.lanyard.cards.sim..", "org.lanyard.cardsim..").check(CARDS);
+        assertThatThrownBy(() -> Class.forName("org.lanyard.cardsim.VirtualPivCard"))
+                .as("lanyard-cards must not depend on lanyard-cardsim, not even for tests")
+                .isInstanceOf(ClassNotFoundException.class);
     }
 }
