@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import org.lanyard.cards.CardException;
 import org.lanyard.cards.CommandApdu;
 import org.lanyard.cards.ResponseApdu;
@@ -45,6 +46,8 @@ public record ResponseAssembler(PivCommand command, int sent, byte[] received, C
     private static final int FORMAT = 1;
 
     public ResponseAssembler {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(awaiting, "awaiting");
         received = received.clone();
         if (sent < 0 || sent > command.data().length) {
             throw new IllegalArgumentException("sent must be within the command data");
