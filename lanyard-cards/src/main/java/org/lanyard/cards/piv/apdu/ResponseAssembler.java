@@ -23,6 +23,10 @@ import org.lanyard.cards.Tlv;
  * piece waiting for 9000; a piece the card refuses ends the command with the card's status. In:
  * {@code 61xx} is answered with GET RESPONSE for xx bytes (00: 256) and the parts are joined;
  * {@code 6Cxx} (wrong Le) resends the same APDU with Le xx, once per length.
+ *
+ * @param sent     bytes of the command data sent so far, the awaited APDU's included
+ * @param received response data joined so far (earlier parts of a 61xx chain)
+ * @param awaiting the APDU whose answer {@link #accept} expects next
  */
 public record ResponseAssembler(PivCommand command, int sent, byte[] received, CommandApdu awaiting) {
 
