@@ -3,10 +3,11 @@ package org.lanyard.cards;
 /**
  * The one thing Lanyard needs from a card reader: send a command APDU, get the response APDU.
  *
- * <p>Implementations are the PC/SC reader ({@code PcscCardChannel}), the virtual card in-process
- * ({@code VirtualPivCard}) and, on the server, the agent relaying APDUs. An implementation
- * returns whatever the card answered, status word included; it throws only when the transport
- * fails (reader gone, card removed), never for an error status word.
+ * <p>Implementations are the PC/SC reader ({@code PcscCardChannel}) and the virtual card
+ * ({@code VirtualPivCard} in lanyard-cardsim). A server-side card session does not use it: it
+ * drives the sans-IO layer ({@code org.lanyard.cards.piv.apdu}) across agent round trips (ADR
+ * 0011). An implementation returns whatever the card answered, status word included; it throws
+ * only when the transport fails (reader gone, card removed), never for an error status word.
  */
 public interface CardChannel {
 

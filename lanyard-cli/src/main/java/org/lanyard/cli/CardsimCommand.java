@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lanyard.cards.sim.CardSimulator;
+import org.lanyard.cardsim.CardSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
