@@ -70,8 +70,9 @@ public class ImportCertificateAuthority {
         }
         checkChain(chain);
         checkSubject(cert);
-        KeyAlgorithm.of(cert.getPublicKey()).orElseThrow(() -> LanyardException.invalid("issuer-key-unsupported",
-                "the CA key type is not supported"));
+        if (KeyAlgorithm.of(cert.getPublicKey()).isEmpty()) {
+            throw LanyardException.invalid("issuer-key-unsupported", "the CA key type is not supported");
+        }
         if (key == null || !matches(cert, key)) {
             throw LanyardException.invalid("issuer-key-mismatch", "the private key does not match the certificate");
         }

@@ -41,8 +41,9 @@ public class BindOperatorCertificate {
         }
         String subject = certificate.getSubjectX500Principal().getName();
         tx.run(() -> {
-            store.findOperator(operatorId).orElseThrow(() -> LanyardException.notFound("operator-unknown",
-                    "operator '" + operatorId + "' does not exist"));
+            if (store.findOperator(operatorId).isEmpty()) {
+                throw LanyardException.notFound("operator-unknown", "operator '" + operatorId + "' does not exist");
+            }
             if (store.findOperatorByCertificate(fingerprint).isPresent()) {
                 throw LanyardException.conflict("certificate-bound", "the certificate is bound to an operator already");
             }

@@ -47,8 +47,9 @@ public class IssueApiToken {
             throw LanyardException.invalid("token-lifetime", "a token lifetime must be positive");
         }
         return tx.inTransaction(() -> {
-            store.findOperator(operatorId).orElseThrow(() -> LanyardException.notFound("operator-unknown",
-                    "operator '" + operatorId + "' does not exist"));
+            if (store.findOperator(operatorId).isEmpty()) {
+                throw LanyardException.notFound("operator-unknown", "operator '" + operatorId + "' does not exist");
+            }
             String secret = Secrets.newToken();
             Instant now = clock.instant();
             ApiToken token = new ApiToken(Secrets.newId(), operatorId, name, Secrets.sha256Hex(secret), now,

@@ -234,8 +234,10 @@ public class AcmeController {
     public ResponseEntity<String> certificate(@PathVariable String ep, @PathVariable String serial,
             @RequestBody(required = false) byte[] body, HttpServletRequest request) {
         AcmeCaller caller = caller(ep, body, request, KeyMode.KID);
-        acme().store.orders().findByCertificate(serial).filter(o -> o.accountId().equals(caller.account().id()))
-                .orElseThrow(() -> AcmeError.UNAUTHORIZED.exception("no such certificate for this account"));
+        if (acme().store.orders().findByCertificate(serial).filter(o -> o.accountId().equals(caller.account().id()))
+                .isEmpty()) {
+            throw AcmeError.UNAUTHORIZED.exception("no such certificate for this account");
+        }
         CertificateRecord record = record(serial);
         List<X509Certificate> chain = issuers.find(record.issuerId()).orElseThrow().chain();
         StringBuilder pem = new StringBuilder(Pem.encode("CERTIFICATE", record.der()));

@@ -57,8 +57,9 @@ public class OperatorAccessController {
     @GetMapping("/tokens")
     @RequiresPermission(Permission.OPERATOR_READ)
     public List<TokenInfo> tokens(@PathVariable String id) {
-        operators.findOperator(id).orElseThrow(() -> LanyardException.notFound("operator-unknown",
-                "operator '" + id + "' does not exist"));
+        if (operators.findOperator(id).isEmpty()) {
+            throw LanyardException.notFound("operator-unknown", "operator '" + id + "' does not exist");
+        }
         return operators.listTokens(id).stream().sorted(Comparator.comparing(ApiToken::createdAt))
                 .map(TokenInfo::of).toList();
     }
