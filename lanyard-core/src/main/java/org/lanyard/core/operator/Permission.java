@@ -18,5 +18,9 @@ public enum Permission {
     KEY_RECOVERY,
     SYSTEM_CONFIGURE,
     /** ACME endpoints and External Account Binding keys. */
-    ACME_MANAGE
+    ACME_MANAGE,
+    /** Read registration requests (docs/flows/registration.md). */
+    REQUEST_READ,
+    /** Approve, reject or cancel others' registration requests; approving also needs the right to issue them. */
+    REQUEST_APPROVE
 }
