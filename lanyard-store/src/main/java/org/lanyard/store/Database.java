@@ -11,6 +11,7 @@ import org.lanyard.core.ca.CertificateStore;
 import org.lanyard.core.ca.IssuerStore;
 import org.lanyard.core.ca.ProfileStore;
 import org.lanyard.core.operator.OperatorStore;
+import org.lanyard.core.ra.RequestStore;
 import org.lanyard.core.tx.Transactions;
 
 /**
@@ -26,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final Stores stores;
     private final AcmeStorage acme;
     private final Revocations revocations;
+    private final RequestStore requests;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -37,6 +39,7 @@ public final class Database implements AutoCloseable {
                 new JdbcAcmeEndpoints(sql), new JdbcAcmeNonces(sql), transactions);
         this.revocations = new Revocations((JdbcCertificateStore) stores.certificates(), new JdbcRevocationStore(sql),
                 new JdbcCrlSchedules(sql), new JdbcPublishedCrls(sql), new JdbcOcspSigners(sql));
+        this.requests = new JdbcRequestStore(sql);
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -114,6 +117,11 @@ public final class Database implements AutoCloseable {
     /** The revocation ports (docs/flows/revocation.md), on the same transactions as {@link #stores()}. */
     public Revocations revocations() {
         return revocations;
+    }
+
+    /** Registration requests (docs/flows/registration.md), on the same transactions as {@link #stores()}. */
+    public RequestStore requests() {
+        return requests;
     }
 
     /** For tests and tools in this module that need plain SQL. */

@@ -18,8 +18,8 @@ import org.lanyard.core.acme.RolloverAccountKey;
 import org.lanyard.core.acme.SaveAcmeEndpoint;
 import org.lanyard.core.acme.UpdateAccount;
 import org.lanyard.core.audit.AuditTrail;
-import org.lanyard.core.ca.IssueCertificate;
 import org.lanyard.core.ca.ProfileStore;
+import org.lanyard.core.ra.RequestCertificate;
 
 /** The ACME front end's wiring: the core's ACME use cases on the store, DNS and network checks. */
 public final class Acme {
@@ -38,13 +38,13 @@ public final class Acme {
     public final CreateEabKey createEabKey;
     public final SaveAcmeEndpoint saveEndpoint;
 
-    public Acme(AcmeSettings settings, AcmeStorage store, ProfileStore profiles, IssueCertificate issue,
+    public Acme(AcmeSettings settings, AcmeStorage store, ProfileStore profiles, RequestCertificate issue,
             AuditTrail audit, Clock clock) {
         this(settings, store, profiles, issue, audit, clock, null);
     }
 
     /** With {@code validator} null the real network checks run against the configured resolver. */
-    public Acme(AcmeSettings settings, AcmeStorage store, ProfileStore profiles, IssueCertificate issue,
+    public Acme(AcmeSettings settings, AcmeStorage store, ProfileStore profiles, RequestCertificate issue,
             AuditTrail audit, Clock clock, ChallengeValidator validator) {
         this.settings = settings;
         this.store = store;

@@ -10,7 +10,6 @@ import org.lanyard.core.ca.CreateCertificateAuthority;
 import org.lanyard.core.ca.ImportCertificateAuthority;
 import org.lanyard.core.ca.IssuancePolicy;
 import org.lanyard.core.ca.IssueCertificate;
-import org.lanyard.core.ca.IssueWithServerKey;
 import org.lanyard.core.ca.Issuers;
 import org.lanyard.core.ca.KeyVault;
 import org.lanyard.core.ca.SaveProfile;
@@ -21,8 +20,9 @@ import org.lanyard.core.operator.BindOperatorCertificate;
 import org.lanyard.core.operator.CreateOperator;
 import org.lanyard.core.operator.IssueApiToken;
 import org.lanyard.core.operator.ChangeOperatorAccess;
-import org.lanyard.core.operator.ProfileAccess;
 import org.lanyard.core.operator.SaveRole;
+import org.lanyard.core.ra.IssueWithServerKey;
+import org.lanyard.core.ra.ProfileAccess;
 import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.keys.Pkcs11KeyVault;
 import org.lanyard.server.acme.Acme;
@@ -46,6 +46,7 @@ public final class Lanyard implements AutoCloseable {
     private final IssueCertificate issueCertificate;
     private final Acme acme;
     private final Validation validation;
+    private final Registration registration;
 
     private Lanyard(Settings settings, PublicationSettings publicationSettings, Database database, KeyVault vault,
             Clock clock, AcmeSettings acmeSettings) {
@@ -62,9 +63,11 @@ public final class Lanyard implements AutoCloseable {
                 CertificateLint.standard(), clock, publication);
         this.validation = new Validation(database, publicationSettings, publication, issuers, issueCertificate, vault,
                 audit, clock);
+        this.registration = new Registration(database, issuers, issueCertificate, audit, clock,
+                Registration.rate(System.getenv()));
         this.acme = new Acme(acmeSettings != null ? acmeSettings
                 : AcmeSettings.fromEnvironment(System.getenv(), settings.dev(), settings.baseUrl()),
-                database.acme(), database.stores().profiles(), issueCertificate, audit, clock);
+                database.acme(), database.stores().profiles(), registration.requestCertificate(), audit, clock);
     }
 
     public static Lanyard open(Settings settings, Clock clock) {
@@ -138,8 +141,14 @@ public final class Lanyard implements AutoCloseable {
         return audit;
     }
 
+    /** The CA itself: for the system's own jobs and tests. Front ends ask {@link #registration()}. */
     public IssueCertificate issueCertificate() {
         return issueCertificate;
+    }
+
+    /** The registration authority: the one way in for certificates, and approvals (docs/flows/registration.md). */
+    public Registration registration() {
+        return registration;
     }
 
     /** The ACME front end's use cases (issue 4). */
@@ -153,7 +162,7 @@ public final class Lanyard implements AutoCloseable {
     }
 
     public IssueWithServerKey issueWithServerKey() {
-        return new IssueWithServerKey(issueCertificate, database.stores().profiles());
+        return registration.issueWithServerKey();
     }
 
     public CreateCertificateAuthority createCertificateAuthority() {
@@ -190,7 +199,7 @@ public final class Lanyard implements AutoCloseable {
     }
 
     public ProfileAccess profileAccess() {
-        return new ProfileAccess(database.stores().profiles());
+        return registration.profileAccess();
     }
 
     public Authenticate authenticate() {
