@@ -8,6 +8,7 @@ import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.ca.SanType;
 import org.lanyard.core.ca.SubjectAltName;
 import org.lanyard.core.operator.BuiltinRoles;
+import org.lanyard.core.ra.Principal;
 
 /**
  * Demo content for {@code start-dev}: a few operators in the built-in roles and a handful of
@@ -25,13 +26,14 @@ public final class DemoData {
         lanyard.createOperator().create("carol", "carol@demo.lanyard.test", Set.of(BuiltinRoles.ELEVATED), system);
         char[] password = "demo-password".toCharArray();
         var issue = lanyard.issueWithServerKey();
-        issue.issue("tls-server", KeyAlgorithm.EC_P256, List.of(new SubjectAltName(SanType.DNS, "www.demo.lanyard.test"),
-                new SubjectAltName(SanType.DNS, "demo.lanyard.test")), Map.of(), password, system);
-        issue.issue("tls-client", KeyAlgorithm.EC_P256, List.of(new SubjectAltName(SanType.DNS, "printer-7.demo.lanyard.test")),
-                Map.of("cn", "printer-7"), password, system);
-        issue.issue("smime", KeyAlgorithm.RSA_2048, List.of(new SubjectAltName(SanType.EMAIL, "alice@demo.lanyard.test")),
-                Map.of("cn", "Alice Example"), password, system);
-        issue.issue("key-management", KeyAlgorithm.EC_P256, List.of(new SubjectAltName(SanType.UPN, "bob@demo.lanyard.test")),
-                Map.of("cn", "Bob Example"), password, system);
+        var demo = new Principal.SystemJob("demo-data");
+        issue.issue(demo, "tls-server", KeyAlgorithm.EC_P256, List.of(new SubjectAltName(SanType.DNS, "www.demo.lanyard.test"),
+                new SubjectAltName(SanType.DNS, "demo.lanyard.test")), Map.of(), password);
+        issue.issue(demo, "tls-client", KeyAlgorithm.EC_P256, List.of(new SubjectAltName(SanType.DNS, "printer-7.demo.lanyard.test")),
+                Map.of("cn", "printer-7"), password);
+        issue.issue(demo, "smime", KeyAlgorithm.RSA_2048, List.of(new SubjectAltName(SanType.EMAIL, "alice@demo.lanyard.test")),
+                Map.of("cn", "Alice Example"), password);
+        issue.issue(demo, "key-management", KeyAlgorithm.EC_P256, List.of(new SubjectAltName(SanType.UPN, "bob@demo.lanyard.test")),
+                Map.of("cn", "Bob Example"), password);
     }
 }

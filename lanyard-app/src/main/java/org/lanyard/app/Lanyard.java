@@ -13,7 +13,6 @@ import org.lanyard.core.ca.CreateCertificateAuthority;
 import org.lanyard.core.ca.ImportCertificateAuthority;
 import org.lanyard.core.ca.IssuancePolicy;
 import org.lanyard.core.ca.IssueCertificate;
-import org.lanyard.core.ca.IssueWithServerKey;
 import org.lanyard.core.ca.IssuerReader;
 import org.lanyard.core.ca.Issuers;
 import org.lanyard.core.ca.KeyVault;
@@ -32,8 +31,9 @@ import org.lanyard.core.operator.CreateOperator;
 import org.lanyard.core.operator.IssueApiToken;
 import org.lanyard.core.operator.OperatorReader;
 import org.lanyard.core.operator.ChangeOperatorAccess;
-import org.lanyard.core.operator.ProfileAccess;
 import org.lanyard.core.operator.SaveRole;
+import org.lanyard.core.ra.IssueWithServerKey;
+import org.lanyard.core.ra.ProfileAccess;
 import org.lanyard.core.setup.InitializeSystem;
 import org.lanyard.keys.Pkcs11KeyVault;
 import org.lanyard.app.acme.Acme;
@@ -71,6 +71,7 @@ public final class Lanyard implements AutoCloseable {
     private final JobConfiguration jobConfiguration;
     private final JobRunner jobs;
     private final AtomicBoolean jobsStarted = new AtomicBoolean();
+    private final Registration registration;
 
     private Lanyard(Settings settings, PublicationSettings publicationSettings, Database database, KeyVault vault,
             Clock clock, AcmeSettings acmeSettings) {
@@ -89,6 +90,8 @@ public final class Lanyard implements AutoCloseable {
                 CertificateLint.standard(), clock, publication);
         this.validation = new Validation(database, publicationSettings, publication, issuers, issueCertificate, this.vault,
                 audit, clock);
+        this.registration = new Registration(database, issuers, issueCertificate, audit, clock,
+                Registration.rate(System.getenv()));
         this.acmeSettings = acmeSettings;
         this.jobConfiguration = JobConfiguration.fromEnvironment(System.getenv());
         this.jobStore = new MeteredJobStore(database.jobs(), metrics);
@@ -188,8 +191,14 @@ public final class Lanyard implements AutoCloseable {
         return audit;
     }
 
+    /** The CA itself: for the system's own jobs and tests. Front ends ask {@link #registration()}. */
     public IssueCertificate issueCertificate() {
         return issueCertificate;
+    }
+
+    /** The registration authority: the one way in for certificates, and approvals (docs/flows/registration.md). */
+    public Registration registration() {
+        return registration;
     }
 
     /** The ACME front end's use cases (issue 4), built on first use. */
@@ -201,7 +210,8 @@ public final class Lanyard implements AutoCloseable {
                     acme = new Acme(acmeSettings != null ? acmeSettings
                             : AcmeSettings.fromEnvironment(System.getenv(), settings.dev(), settings.baseUrl()),
                             database.acme(), database.stores().profiles(), database.stores().certificates(),
-                            issueCertificate, (serial, reason, actor) -> validation.revoke(serial, reason, null, actor),
+                            registration.requestCertificate(),
+                            (serial, reason, actor) -> validation.revoke(serial, reason, null, actor),
                             audit, clock);
                 }
                 built = acme;
@@ -248,7 +258,7 @@ public final class Lanyard implements AutoCloseable {
     }
 
     public IssueWithServerKey issueWithServerKey() {
-        return new IssueWithServerKey(issueCertificate, database.stores().profiles());
+        return registration.issueWithServerKey();
     }
 
     public CreateCertificateAuthority createCertificateAuthority() {
@@ -285,7 +295,7 @@ public final class Lanyard implements AutoCloseable {
     }
 
     public ProfileAccess profileAccess() {
-        return new ProfileAccess(database.stores().profiles());
+        return registration.profileAccess();
     }
 
     public Authenticate authenticate() {

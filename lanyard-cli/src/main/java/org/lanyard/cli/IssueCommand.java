@@ -4,19 +4,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lanyard.core.Actor;
 import org.lanyard.core.ca.CsrIntake;
-import org.lanyard.core.ca.IssuanceRequest;
 import org.lanyard.core.ca.IssuedCertificate;
 import org.lanyard.core.ca.Pem;
 import org.lanyard.app.Lanyard;
+import org.lanyard.core.ra.Principal;
+import org.lanyard.core.ra.RequestCertificate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lanyard issue}: issue from a CSR file through the same pipeline as the API. */
+/**
+ * {@code lanyard issue}: ask for a certificate from a CSR file the way the API does, through the
+ * registration authority, as the person at the console ({@link Principal#localOperator}). Under a
+ * profile that needs approvals the request waits: its id is printed, the exit status is
+ * {@value #PENDING} (nothing was written), and operators approve it over the API
+ * ({@code POST /api/v1/requests/{id}/approve}).
+ */
 @Command(name = "issue", description = "Issue a certificate from a CSR file (PEM or DER).")
 class IssueCommand implements Callable<Integer> {
+
+    /** Exit status when the request was recorded but waits for approvals. */
+    static final int PENDING = 3;
 
     @Mixin
     DataOptions data;
@@ -40,9 +49,15 @@ class IssueCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         byte[] request = Files.readAllBytes(csr);
         try (Lanyard lanyard = data.open(data.settings())) {
-            Actor actor = new Actor("cli", "cli:" + System.getProperty("user.name", "unknown"));
-            IssuedCertificate issued = lanyard.issueCertificate().issue(
-                    new IssuanceRequest(profile, CsrIntake.parse(request), variables, actor));
+            Principal principal = Principal.localOperator(System.getProperty("user.name", "unknown"));
+            RequestCertificate.Outcome outcome = lanyard.registration().requestCertificate().request(principal,
+                    profile, CsrIntake.parse(request), variables);
+            if (outcome.pending()) {
+                System.err.println("request " + outcome.request().id() + " waits for "
+                        + outcome.request().approvalsRequired() + " approval(s); nothing issued yet");
+                return PENDING;
+            }
+            IssuedCertificate issued = outcome.issued();
             String pem = Pem.certificate(issued.certificate()) + (chain ? Pem.certificates(issued.chain()) : "");
             if (out != null) {
                 Files.writeString(out, pem);

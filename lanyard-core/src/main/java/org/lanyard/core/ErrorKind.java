@@ -13,6 +13,8 @@ public enum ErrorKind {
     NOT_FOUND,
     /** The request conflicts with the current state (already exists, wrong state). */
     CONFLICT,
+    /** The caller made too many requests; property {@code retryAfter} (seconds) says when to try again. */
+    RATE_LIMITED,
     /** Something inside failed; nothing was returned that the store does not hold. */
     INTERNAL
 }

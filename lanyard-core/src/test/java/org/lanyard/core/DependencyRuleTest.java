@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.lanyard.core.ca.IssueCertificate;
+import org.lanyard.core.revocation.RenewOcspSigner;
 
 /** The core is plain Java and BouncyCastle: no framework, no JDBC, no adapter (ADR 0001). */
 class DependencyRuleTest {
@@ -27,6 +29,20 @@ class DependencyRuleTest {
     void noSpringNoJdbcNoServlet() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..",
                 "javax.sql..", "jakarta..", "javax.servlet..", "org.lanyard.store..", "org.lanyard.server..")
+                .check(CORE);
+    }
+
+    /**
+     * The CA is reached through the registration authority (docs/flows/registration.md): inside
+     * the core, only {@code ra} and the CA's own internal job (the OCSP responder certificate)
+     * call {@link IssueCertificate}. The server module's IssuancePathTest adds the composition root.
+     */
+    @Test
+    void onlyTheRaAndInternalJobsIssue() {
+        noClasses().that().resideOutsideOfPackage("org.lanyard.core.ra..")
+                .and().doNotBelongToAnyOf(IssueCertificate.class, RenewOcspSigner.class)
+                .should().dependOnClassesThat().belongToAnyOf(IssueCertificate.class)
+                .because("every front end asks the RA (RequestCertificate), which alone hands requests to the CA")
                 .check(CORE);
     }
 

@@ -138,6 +138,7 @@ abstract class ApiContractTest {
             String code) throws Exception {
         long certificates = total("/api/v1/certificates?size=1");
         long events = total("/api/v1/audit?size=1");
+        long requests = total("/api/v1/requests?size=1");
         HttpResponse<String> response = server.post("/api/v1/certificates", body,
                 "owner".equals(token) ? server.ownerToken : token);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -149,6 +150,7 @@ abstract class ApiContractTest {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(total("/api/v1/certificates?size=1")).as("certificate records").isEqualTo(certificates);
         assertThat(total("/api/v1/audit?size=1")).as("audit events").isEqualTo(events);
+        assertThat(total("/api/v1/requests?size=1")).as("registration requests").isEqualTo(requests);
     }
 
     @Test

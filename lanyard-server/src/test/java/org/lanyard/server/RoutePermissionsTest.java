@@ -93,6 +93,31 @@ class RoutePermissionsTest {
         }
     }
 
+    @Test
+    void registrationRoutesDeclareTheirPermissions() {
+        Map<String, Permission> declared = new java.util.TreeMap<>();
+        for (Route route : routes()) {
+            if (route.path().startsWith("/api/v1/requests")) {
+                declared.put(route.toString(), route.handler().getMethodAnnotation(RequiresPermission.class).value());
+            }
+        }
+        // reading and withdrawing one's own request; deciding on others' (docs/flows/registration.md)
+        assertThat(declared).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "GET /api/v1/requests", Permission.REQUEST_READ,
+                "GET /api/v1/requests/{id}", Permission.REQUEST_READ,
+                "POST /api/v1/requests/{id}/cancel", Permission.REQUEST_READ,
+                "POST /api/v1/requests/{id}/approve", Permission.REQUEST_APPROVE,
+                "POST /api/v1/requests/{id}/reject", Permission.REQUEST_APPROVE));
+        // who holds them among the built-in roles
+        Map<String, Role> roles = new java.util.HashMap<>();
+        BuiltinRoles.all().forEach(r -> roles.put(r.id(), r));
+        assertThat(roles.get(BuiltinRoles.NORMAL).permissions()).contains(Permission.REQUEST_READ,
+                Permission.REQUEST_APPROVE);
+        assertThat(roles.get(BuiltinRoles.ELEVATED).permissions()).contains(Permission.REQUEST_READ)
+                .doesNotContain(Permission.REQUEST_APPROVE);
+        assertThat(roles.get(BuiltinRoles.RESTRICTED).permissions()).doesNotContain(Permission.REQUEST_READ);
+    }
+
     Stream<Arguments> roleByRoute() {
         List<Arguments> cases = new ArrayList<>();
         List<Role> roles = new ArrayList<>(BuiltinRoles.all());

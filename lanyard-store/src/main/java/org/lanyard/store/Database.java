@@ -12,6 +12,7 @@ import org.lanyard.core.ca.IssuerStore;
 import org.lanyard.core.ca.ProfileStore;
 import org.lanyard.core.jobs.JobStore;
 import org.lanyard.core.operator.OperatorStore;
+import org.lanyard.core.ra.RequestStore;
 import org.lanyard.core.tx.Transactions;
 
 /**
@@ -28,6 +29,7 @@ public final class Database implements AutoCloseable {
     private final AcmeStorage acme;
     private final Revocations revocations;
     private final JobStore jobs;
+    private final RequestStore requests;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -40,6 +42,7 @@ public final class Database implements AutoCloseable {
         this.revocations = new Revocations((JdbcCertificateStore) stores.certificates(), new JdbcRevocationStore(sql),
                 new JdbcCrlSchedules(sql), new JdbcPublishedCrls(sql), new JdbcOcspSigners(sql));
         this.jobs = new JdbcJobStore(sql);
+        this.requests = new JdbcRequestStore(sql);
     }
 
     public static Database open(String jdbcUrl, String user, String password) {
@@ -122,6 +125,11 @@ public final class Database implements AutoCloseable {
     /** Jobs, their cluster-wide leases and every run (docs/flows/jobs.md), on the same transactions. */
     public JobStore jobs() {
         return jobs;
+    }
+
+    /** Registration requests (docs/flows/registration.md), on the same transactions as {@link #stores()}. */
+    public RequestStore requests() {
+        return requests;
     }
 
     /** For tests and tools in this module that need plain SQL. */

@@ -24,7 +24,7 @@ final class JdbcProfileStore implements ProfileStore {
 
     private static final String FIELDS = "name, description, allowed_keys, validity, key_usage, extended_key_usage,"
             + " subject_template, allowed_san_types, allowed_dns_names, san_required, max_sans,"
-            + " crl_distribution_points, ca_issuers_url, ocsp_url, server_key_generation, issuer_id";
+            + " crl_distribution_points, ca_issuers_url, ocsp_url, server_key_generation, issuer_id, approvals_required";
 
     private final Sql sql;
 
@@ -37,12 +37,12 @@ final class JdbcProfileStore implements ProfileStore {
         Object[] values = {p.name(), p.description(), lines(p.allowedKeys()), p.validity().toString(),
             lines(p.keyUsage()), lines(p.extendedKeyUsage()), p.subjectTemplate(), lines(p.allowedSanTypes()),
             lines(p.allowedDnsNames()), p.sanRequired(), p.maxSans(), lines(p.crlDistributionPoints()),
-            p.caIssuersUrl(), p.ocspUrl(), p.serverKeyGeneration(), p.issuerId(), p.id()};
+            p.caIssuersUrl(), p.ocspUrl(), p.serverKeyGeneration(), p.issuerId(), p.approvalsRequired(), p.id()};
         sql.with("save a profile", c -> {
             String assignments = FIELDS.replace(",", " = ?,") + " = ?";
             if (Sql.update(c, "UPDATE profiles SET " + assignments + " WHERE id = ?", values) == 0) {
                 Sql.update(c, "INSERT INTO profiles (" + FIELDS + ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?)", values);
+                        + " ?, ?, ?, ?, ?, ?)", values);
             }
             return null;
         });
@@ -68,7 +68,7 @@ final class JdbcProfileStore implements ProfileStore {
                 r.getString("subject_template"), set(r, "allowed_san_types", SanType::valueOf),
                 items(r, "allowed_dns_names", s -> s), r.getBoolean("san_required"), r.getInt("max_sans"),
                 items(r, "crl_distribution_points", s -> s), r.getString("ca_issuers_url"), r.getString("ocsp_url"),
-                r.getBoolean("server_key_generation"), r.getString("issuer_id"));
+                r.getBoolean("server_key_generation"), r.getString("issuer_id"), r.getInt("approvals_required"));
     }
 
     private static String lines(Collection<?> values) {

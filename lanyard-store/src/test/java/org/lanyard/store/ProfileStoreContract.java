@@ -33,6 +33,15 @@ abstract class ProfileStoreContract extends StoreContract {
     }
 
     @Test
+    void approvalsRequiredRoundTripsAndDefaultsToNone() {
+        store().save(profile("plain"));
+        store().save(profile("four-eyes").withApprovalsRequired(2));
+
+        assertThat(store().find("plain").orElseThrow().approvalsRequired()).isZero();
+        assertThat(store().find("four-eyes")).contains(profile("four-eyes").withApprovalsRequired(2));
+    }
+
+    @Test
     void emptyListsAndNullsRoundTrip() {
         CertificateProfile bare = new CertificateProfile("bare", "Bare", null, Set.of(KeyAlgorithm.EC_P384),
                 Duration.ofHours(12), Set.of(), List.of(), null, Set.of(), List.of(), false, 0, List.of(), null, null,

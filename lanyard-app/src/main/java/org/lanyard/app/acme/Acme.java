@@ -20,8 +20,8 @@ import org.lanyard.core.acme.SaveAcmeEndpoint;
 import org.lanyard.core.acme.UpdateAccount;
 import org.lanyard.core.audit.AuditTrail;
 import org.lanyard.core.ca.CertificateReader;
-import org.lanyard.core.ca.IssueCertificate;
 import org.lanyard.core.ca.ProfileStore;
+import org.lanyard.core.ra.RequestCertificate;
 
 /** The ACME front end's wiring: the core's ACME use cases on the store, DNS and network checks. */
 public final class Acme {
@@ -43,7 +43,7 @@ public final class Acme {
 
     /** The real network checks run against the configured resolver. */
     public Acme(AcmeSettings settings, AcmeStorage store, ProfileStore profiles, CertificateReader certificates,
-            IssueCertificate issue, RevokeAcmeCertificate.Revoker revoker, AuditTrail audit, Clock clock) {
+            RequestCertificate issue, RevokeAcmeCertificate.Revoker revoker, AuditTrail audit, Clock clock) {
         this.settings = settings;
         this.store = store;
         DnsClient dns = new DnsClient(settings.dnsResolver());

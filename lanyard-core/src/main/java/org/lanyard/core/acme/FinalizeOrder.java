@@ -13,29 +13,31 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.CsrIntake;
-import org.lanyard.core.ca.IssuanceRequest;
-import org.lanyard.core.ca.IssueCertificate;
 import org.lanyard.core.ca.IssuedCertificate;
 import org.lanyard.core.ca.ParsedCsr;
 import org.lanyard.core.ca.SanType;
 import org.lanyard.core.ca.SubjectAltName;
+import org.lanyard.core.ra.Principal;
+import org.lanyard.core.ra.RequestCertificate;
 
 /**
  * finalize (RFC 8555 §7.4): the order must be ready; the CSR's names must be exactly the
  * order's identifiers; CAA is checked again for validations older than the configured window;
  * then the order moves PENDING → PROCESSING (only one finalize wins) and the certificate is
- * issued through {@link IssueCertificate} — the same pipeline as every other front end
- * (serial reservation, policy, lint, audit). docs/flows/acme.md.
+ * requested from the registration authority ({@link RequestCertificate}) as the account — the same
+ * way in as every other front end (rate limit, policy, request record, then the CA's serial
+ * reservation, lint and audit). A profile that needs approvals cannot serve ACME: the RA refuses
+ * it ({@code approval-unsupported}) and the order becomes invalid. docs/flows/acme.md.
  */
 public class FinalizeOrder {
 
     private final AcmeStorage store;
-    private final IssueCertificate issue;
+    private final RequestCertificate issue;
     private final CaaCheck caa;
     private final AcmeOptions options;
     private final Clock clock;
 
-    public FinalizeOrder(AcmeStorage store, IssueCertificate issue, CaaCheck caa, AcmeOptions options, Clock clock) {
+    public FinalizeOrder(AcmeStorage store, RequestCertificate issue, CaaCheck caa, AcmeOptions options, Clock clock) {
         this.store = store;
         this.issue = issue;
         this.caa = caa;
@@ -75,7 +77,13 @@ public class FinalizeOrder {
         }
         IssuedCertificate issued;
         try {
-            issued = issue.issue(new IssuanceRequest(order.profile(), csr, Map.of(), caller.actor()));
+            RequestCertificate.Outcome outcome = issue.request(new Principal.AcmeAccount(caller.account().id(),
+                    caller.actor()), order.profile(), csr, Map.of());
+            if (outcome.pending()) { // the RA refuses approval profiles to ACME accounts; never wait silently
+                throw new LanyardException(ErrorKind.POLICY_REFUSED, "approval-unsupported", "request "
+                        + outcome.request().id() + " waits for approvals, which ACME clients cannot wait for");
+            }
+            issued = outcome.issued();
         } catch (LanyardException e) {
             LanyardException acme = translate(e);
             store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PROCESSING,
@@ -122,6 +130,10 @@ public class FinalizeOrder {
             type = AcmeError.BAD_CSR;
         } else if (code.startsWith("dns-name") || code.startsWith("san-")) {
             type = AcmeError.REJECTED_IDENTIFIER;
+        } else if (e.kind() == ErrorKind.RATE_LIMITED) {
+            return AcmeError.RATE_LIMITED.exception(e.getMessage() + " (" + code + ")",
+                    e.properties().containsKey(AcmeError.RETRY_AFTER)
+                            ? Map.of(AcmeError.RETRY_AFTER, e.properties().get(AcmeError.RETRY_AFTER)) : Map.of());
         } else if (e.kind() == ErrorKind.INTERNAL) {
             type = AcmeError.SERVER_INTERNAL;
         } else {

@@ -4,9 +4,14 @@ import java.util.Map;
 import org.lanyard.core.Actor;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.audit.AuditTrail;
+import org.lanyard.core.ca.CertificateProfile;
 import org.lanyard.core.ca.ProfileStore;
+import org.lanyard.core.ra.ProfileAccess;
 
-/** An operator adds or changes an ACME endpoint ({@code /acme/{name}/directory}). */
+/**
+ * An operator adds or changes an ACME endpoint ({@code /acme/{name}/directory}). Its profiles
+ * exist and issue at once: ACME clients cannot wait for approvals ({@code approval-unsupported}).
+ */
 public class SaveAcmeEndpoint {
 
     private final AcmeStorage store;
@@ -21,8 +26,10 @@ public class SaveAcmeEndpoint {
 
     public AcmeEndpoint save(AcmeEndpoint endpoint, Actor actor) {
         for (String p : endpoint.profiles()) {
-            if (profiles.find(p).isEmpty()) {
-                throw LanyardException.notFound("profile-unknown", "certificate profile '" + p + "' does not exist");
+            CertificateProfile profile = profiles.find(p).orElseThrow(() -> LanyardException.notFound(
+                    "profile-unknown", "certificate profile '" + p + "' does not exist"));
+            if (profile.needsApproval()) {
+                throw ProfileAccess.approvalUnsupported(profile, "ACME clients cannot wait for approvals");
             }
         }
         store.transactions().run(() -> {

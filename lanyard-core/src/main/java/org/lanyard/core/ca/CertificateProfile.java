@@ -19,6 +19,8 @@ import java.util.Set;
  * @param maxSans             upper bound on the number of SANs
  * @param serverKeyGeneration the server may generate the key and return it as PKCS#12
  * @param issuerId            the issuer that signs; {@code null} for the default issuer
+ * @param approvalsRequired   how many distinct operators other than the requester approve a request
+ *                            before it is issued (four eyes: docs/flows/registration.md); 0 issues at once
  */
 public record CertificateProfile(
         String id,
@@ -37,7 +39,19 @@ public record CertificateProfile(
         String caIssuersUrl,
         String ocspUrl,
         boolean serverKeyGeneration,
-        String issuerId) {
+        String issuerId,
+        int approvalsRequired) {
+
+    /** A profile that needs no approval (the default). */
+    public CertificateProfile(String id, String name, String description, Set<KeyAlgorithm> allowedKeys,
+            Duration validity, Set<KeyUsageBit> keyUsage, List<ExtendedKeyUsage> extendedKeyUsage,
+            String subjectTemplate, Set<SanType> allowedSanTypes, List<String> allowedDnsNames, boolean sanRequired,
+            int maxSans, List<String> crlDistributionPoints, String caIssuersUrl, String ocspUrl,
+            boolean serverKeyGeneration, String issuerId) {
+        this(id, name, description, allowedKeys, validity, keyUsage, extendedKeyUsage, subjectTemplate,
+                allowedSanTypes, allowedDnsNames, sanRequired, maxSans, crlDistributionPoints, caIssuersUrl, ocspUrl,
+                serverKeyGeneration, issuerId, 0);
+    }
 
     public CertificateProfile {
         allowedKeys = Set.copyOf(allowedKeys);
@@ -48,5 +62,17 @@ public record CertificateProfile(
         crlDistributionPoints = List.copyOf(crlDistributionPoints);
         subjectTemplate = subjectTemplate == null ? "" : subjectTemplate;
         description = description == null ? "" : description;
+    }
+
+    /** This profile with {@code approvals} required approvals. */
+    public CertificateProfile withApprovalsRequired(int approvals) {
+        return new CertificateProfile(id, name, description, allowedKeys, validity, keyUsage, extendedKeyUsage,
+                subjectTemplate, allowedSanTypes, allowedDnsNames, sanRequired, maxSans, crlDistributionPoints,
+                caIssuersUrl, ocspUrl, serverKeyGeneration, issuerId, approvals);
+    }
+
+    /** True when requests under this profile wait for approvals before the CA issues. */
+    public boolean needsApproval() {
+        return approvalsRequired > 0;
     }
 }

@@ -17,12 +17,17 @@ public class Issuers {
     }
 
     public ActiveIssuer resolve(String issuerId) {
-        Issuer issuer = issuerId == null || issuerId.isBlank()
+        Issuer issuer = find(issuerId);
+        Signer signer = signers.computeIfAbsent(issuer.keyAlias(), vault::open);
+        return new ActiveIssuer(issuer, signer);
+    }
+
+    /** The issuer {@code issuerId} names, or the default for null or blank, without opening its key. */
+    public Issuer find(String issuerId) {
+        return issuerId == null || issuerId.isBlank()
                 ? store.list().stream().filter(Issuer::defaultIssuer).findFirst()
                         .orElseThrow(() -> LanyardException.notFound("issuer-unknown", "no default issuer is configured"))
                 : store.find(issuerId)
                         .orElseThrow(() -> LanyardException.notFound("issuer-unknown", "issuer '" + issuerId + "' does not exist"));
-        Signer signer = signers.computeIfAbsent(issuer.keyAlias(), vault::open);
-        return new ActiveIssuer(issuer, signer);
     }
 }

@@ -12,6 +12,8 @@ import org.lanyard.core.tx.Transactions;
 public class SaveProfile {
 
     static final Duration MAX_VALIDITY = Duration.ofDays(20 * 365);
+    /** More approvers than any organisation staffs is a typo, not a policy. */
+    static final int MAX_APPROVALS = 10;
 
     private final ProfileStore profiles;
     private final IssuerStore issuers;
@@ -31,7 +33,8 @@ public class SaveProfile {
         tx.run(() -> {
             profiles.save(profile);
             audit.record(actor, exists ? "profile.updated" : "profile.created", profile.id(), Map.of("name",
-                    profile.name(), "validity", profile.validity().toString()));
+                    profile.name(), "validity", profile.validity().toString(), "approvalsRequired",
+                    Integer.toString(profile.approvalsRequired())));
         });
         return profile;
     }
@@ -52,6 +55,8 @@ public class SaveProfile {
             throw invalid("subject template: " + e.getMessage());
         }
         require(p.maxSans() >= 0 && p.maxSans() <= 1000, "maxSans is between 0 and 1000");
+        require(p.approvalsRequired() >= 0 && p.approvalsRequired() <= MAX_APPROVALS,
+                "approvalsRequired is between 0 and " + MAX_APPROVALS);
         require(!p.sanRequired() || (!p.allowedSanTypes().isEmpty() && p.maxSans() > 0),
                 "a profile that requires SANs must allow some");
         for (String pattern : p.allowedDnsNames()) {

@@ -20,5 +20,9 @@ public enum Permission {
     /** ACME endpoints and External Account Binding keys. */
     ACME_MANAGE,
     /** Prometheus metrics of a node ({@code GET /api/v1/metrics}): counts, never names or secrets. */
-    METRICS_READ
+    METRICS_READ,
+    /** Read registration requests (docs/flows/registration.md). */
+    REQUEST_READ,
+    /** Approve, reject or cancel others' registration requests; approving also needs the right to issue them. */
+    REQUEST_APPROVE
 }

@@ -29,10 +29,10 @@ class RolesTest {
                 // configuration changes
                 Arguments.of("elevated", "Elevated", EnumSet.of(PROFILE_READ, PROFILE_MANAGE, ISSUER_READ,
                         ISSUER_MANAGE, SYSTEM_CONFIGURE, ACME_MANAGE, CERTIFICATE_READ, AUDIT_READ, OPERATOR_READ,
-                        METRICS_READ)),
-                // credential management workflows
+                        METRICS_READ, REQUEST_READ)),
+                // credential and certificate management workflows, approving others' requests included
                 Arguments.of("normal", "Normal", EnumSet.of(CERTIFICATE_READ, CERTIFICATE_ISSUE, CERTIFICATE_REVOKE,
-                        PROFILE_READ, ISSUER_READ, CREDENTIAL_MANAGE, CREDENTIAL_UNBLOCK)),
+                        PROFILE_READ, ISSUER_READ, CREDENTIAL_MANAGE, CREDENTIAL_UNBLOCK, REQUEST_READ, REQUEST_APPROVE)),
                 // credential unblock workflows
                 Arguments.of("restricted", "Restricted", EnumSet.of(CREDENTIAL_UNBLOCK, CERTIFICATE_READ)),
                 // key recovery workflows
@@ -55,6 +55,15 @@ class RolesTest {
                 .containsExactlyInAnyOrder("system-owner", "system-administrator");
         assertThat(BUILTIN.values().stream().filter(r -> r.permissions().contains(KEY_RECOVERY)).map(Role::id))
                 .containsExactlyInAnyOrder("system-owner", "system-administrator", "key-recovery");
+    }
+
+    @Test
+    void everyRoleThatApprovesRequestsMayAlsoIssueThem() {
+        // ADR 0010: nobody approves what they could not issue themselves
+        assertThat(BUILTIN.values().stream().filter(r -> r.permissions().contains(REQUEST_APPROVE)).map(Role::id))
+                .containsExactlyInAnyOrder("system-owner", "system-administrator", "normal");
+        BUILTIN.values().stream().filter(r -> r.permissions().contains(REQUEST_APPROVE))
+                .forEach(r -> assertThat(r.permissions()).as(r.id()).contains(CERTIFICATE_ISSUE, REQUEST_READ));
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.lanyard.core.acme.EabKey;
 import org.lanyard.core.operator.AuthenticatedOperator;
 import org.lanyard.core.operator.Permission;
 import org.lanyard.app.acme.Acme;
-import org.lanyard.core.operator.ProfileAccess;
+import org.lanyard.core.ra.ProfileAccess;
 import org.lanyard.server.http.RequiresPermission;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

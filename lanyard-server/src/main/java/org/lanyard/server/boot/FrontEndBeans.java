@@ -13,8 +13,6 @@ import org.lanyard.core.jobs.JobHistory;
 import org.lanyard.core.jobs.RunJobNow;
 import org.lanyard.core.ca.CreateCertificateAuthority;
 import org.lanyard.core.ca.ImportCertificateAuthority;
-import org.lanyard.core.ca.IssueCertificate;
-import org.lanyard.core.ca.IssueWithServerKey;
 import org.lanyard.core.ca.IssuerReader;
 import org.lanyard.core.ca.ProfileReader;
 import org.lanyard.core.ca.SaveProfile;
@@ -24,7 +22,14 @@ import org.lanyard.core.operator.ChangeOperatorAccess;
 import org.lanyard.core.operator.CreateOperator;
 import org.lanyard.core.operator.IssueApiToken;
 import org.lanyard.core.operator.OperatorReader;
-import org.lanyard.core.operator.ProfileAccess;
+import org.lanyard.core.ra.ApproveRequest;
+import org.lanyard.core.ra.CancelRequest;
+import org.lanyard.core.ra.IssueWithServerKey;
+import org.lanyard.core.ra.ListRequests;
+import org.lanyard.core.ra.ProfileAccess;
+import org.lanyard.core.ra.RejectRequest;
+import org.lanyard.core.ra.RequestCertificate;
+import org.lanyard.core.ra.RequestReader;
 import org.lanyard.core.operator.SaveRole;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,9 +56,14 @@ public class FrontEndBeans {
     @Bean AuditReader auditReader(Lanyard lanyard) { return lanyard.auditLog(); }
 
     @Bean Authenticate authenticate(Lanyard lanyard) { return lanyard.authenticate(); }
-    @Bean IssueCertificate issueCertificate(Lanyard lanyard) { return lanyard.issueCertificate(); }
-    @Bean IssueWithServerKey issueWithServerKey(Lanyard lanyard) { return lanyard.issueWithServerKey(); }
-    @Bean ProfileAccess profileAccess(Lanyard lanyard) { return lanyard.profileAccess(); }
+    @Bean RequestCertificate requestCertificate(Lanyard lanyard) { return lanyard.registration().requestCertificate(); }
+    @Bean IssueWithServerKey issueWithServerKey(Lanyard lanyard) { return lanyard.registration().issueWithServerKey(); }
+    @Bean ProfileAccess profileAccess(Lanyard lanyard) { return lanyard.registration().profileAccess(); }
+    @Bean RequestReader requestReader(Lanyard lanyard) { return lanyard.registration().requests(); }
+    @Bean ListRequests listRequests(Lanyard lanyard) { return lanyard.registration().listRequests(); }
+    @Bean ApproveRequest approveRequest(Lanyard lanyard) { return lanyard.registration().approveRequest(); }
+    @Bean RejectRequest rejectRequest(Lanyard lanyard) { return lanyard.registration().rejectRequest(); }
+    @Bean CancelRequest cancelRequest(Lanyard lanyard) { return lanyard.registration().cancelRequest(); }
     @Bean SaveProfile saveProfile(Lanyard lanyard) { return lanyard.saveProfile(); }
     @Bean CreateCertificateAuthority createCertificateAuthority(Lanyard lanyard) { return lanyard.createCertificateAuthority(); }
     @Bean ImportCertificateAuthority importCertificateAuthority(Lanyard lanyard) { return lanyard.importCertificateAuthority(); }

@@ -26,6 +26,7 @@ import org.lanyard.core.ca.Issuer;
 import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.ca.SanType;
 import org.lanyard.core.ca.SubjectAltName;
+import org.lanyard.core.ra.Principal;
 
 /**
  * The server's own TLS material in {@code <data>/tls}: a key store with a {@code tls-server}
@@ -44,8 +45,8 @@ public record ServerTls(Path keyStore, Path trustStore, char[] password) {
             char[] password = password(dir.resolve("tls.password"));
             Path keyStore = dir.resolve("server.p12");
             if (!usable(keyStore, password, lanyard)) {
-                var result = lanyard.issueWithServerKey().issue("tls-server", KeyAlgorithm.EC_P256,
-                        names(lanyard.settings()), Map.of(), password, Actor.SYSTEM);
+                var result = lanyard.issueWithServerKey().issue(new Principal.SystemJob("server-tls"), "tls-server",
+                        KeyAlgorithm.EC_P256, names(lanyard.settings()), Map.of(), password);
                 Private.write(keyStore, result.pkcs12());
             }
             Path trustStore = dir.resolve("trust.p12");

@@ -50,6 +50,9 @@ public class Problems extends ResponseEntityExceptionHandler {
         if (status == HttpStatus.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"lanyard\"");
         }
+        if (status == HttpStatus.TOO_MANY_REQUESTS && e.properties().get("retryAfter") instanceof Number seconds) {
+            builder.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+        }
         return builder.body(problem);
     }
 
@@ -118,6 +121,7 @@ public class Problems extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
             case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
     }

@@ -22,9 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.CsrIntake;
-import org.lanyard.core.ca.IssuanceRequest;
 import org.lanyard.core.ca.IssuedCertificate;
-import org.lanyard.core.ca.IssueWithServerKey;
 import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.ca.Pem;
 import org.lanyard.core.ca.Serials;
@@ -34,9 +32,10 @@ import org.lanyard.core.operator.Permission;
 import java.time.Clock;
 import org.lanyard.app.Validation;
 import org.lanyard.core.ca.CertificateReader;
-import org.lanyard.core.ca.IssueCertificate;
 import org.lanyard.core.ca.IssuerReader;
-import org.lanyard.core.operator.ProfileAccess;
+import org.lanyard.core.ra.IssueWithServerKey;
+import org.lanyard.core.ra.Principal;
+import org.lanyard.core.ra.RequestCertificate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,23 +46,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Issue, read and search certificates. Issuance runs the core pipeline (docs/flows/issuance.md). */
+/**
+ * Issue, read and search certificates. Issuance asks the registration authority
+ * (docs/flows/registration.md), which issues at once through the CA (docs/flows/issuance.md) or,
+ * for a profile that needs approvals, answers 202 with the pending request.
+ */
 @RestController
 @RequestMapping("/api/v1/certificates")
 public class CertificateController {
 
-    private final IssueCertificate issueCertificate;
+    private final RequestCertificate requestCertificate;
     private final IssueWithServerKey issueWithServerKey;
-    private final ProfileAccess profileAccess;
     private final Validation validation;
     private final IssuerReader issuers;
     private final CertificateReader certificates;
     private final Clock clock;
 
-    public CertificateController(IssueCertificate issueCertificate, IssueWithServerKey issueWithServerKey, ProfileAccess profileAccess, Validation validation, IssuerReader issuers, CertificateReader certificates, Clock clock) {
-        this.issueCertificate = issueCertificate;
+    public CertificateController(RequestCertificate requestCertificate, IssueWithServerKey issueWithServerKey,
+            Validation validation, IssuerReader issuers, CertificateReader certificates, Clock clock) {
+        this.requestCertificate = requestCertificate;
         this.issueWithServerKey = issueWithServerKey;
-        this.profileAccess = profileAccess;
         this.validation = validation;
         this.issuers = issuers;
         this.certificates = certificates;
@@ -74,34 +76,47 @@ public class CertificateController {
     public record IssueBody(String profile, String csr, Map<String, String> variables) {
     }
 
-    /** An issued certificate with its chain (issuing CA first). */
+    /** An issued certificate with its chain (issuing CA first), and the request that asked for it. */
     public record IssuedView(String serial, String status, String profile, String issuer, String subject,
-            List<String> subjectAltNames, String notBefore, String notAfter, String certificate, String chain) {
+            List<String> subjectAltNames, String notBefore, String notAfter, String certificate, String chain,
+            String requestId) {
 
-        static IssuedView of(IssuedCertificate issued, java.time.Clock clock) {
+        static IssuedView of(IssuedCertificate issued, String requestId, java.time.Clock clock) {
             CertificateView v = CertificateView.of(issued.record(), clock, true);
             return new IssuedView(v.serial(), v.status(), v.profile(), v.issuer(), v.subject(), v.subjectAltNames(),
-                    v.notBefore(), v.notAfter(), v.certificate(), Pem.certificates(issued.chain()));
+                    v.notBefore(), v.notAfter(), v.certificate(), Pem.certificates(issued.chain()), requestId);
         }
     }
 
+    /** A request that waits for approvals: {@code GET /api/v1/requests/{requestId}} follows it. */
+    public record PendingView(String requestId, String state) {
+    }
+
+    /** 201 with the certificate, or 202 with the pending request when the profile needs approvals. */
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @RequiresPermission(Permission.CERTIFICATE_ISSUE)
-    public IssuedView issue(@RequestBody IssueBody body, AuthenticatedOperator operator) {
+    public ResponseEntity<Object> issue(@RequestBody IssueBody body, AuthenticatedOperator operator) {
         if (body == null || body.profile() == null || body.profile().isBlank()) {
             throw LanyardException.invalid("profile-missing", "'profile' names the certificate profile");
         }
         if (body.csr() == null || body.csr().isBlank()) {
             throw LanyardException.invalid("csr-missing", "'csr' holds the PEM certificate signing request");
         }
-        profileAccess.requireMayIssue(operator, body.profile());
-        IssuedCertificate issued = issueCertificate.issue(new IssuanceRequest(body.profile(),
-                CsrIntake.parse(body.csr()), body.variables(), operator.actor()));
-        return IssuedView.of(issued, clock);
+        RequestCertificate.Outcome outcome = requestCertificate.request(
+                new Principal.Operator(operator), body.profile(), CsrIntake.parse(body.csr()), body.variables());
+        String requestId = outcome.request().id();
+        if (outcome.pending()) {
+            return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/requests/" + requestId))
+                    .body(new PendingView(requestId, outcome.request().state().text()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(IssuedView.of(outcome.issued(), requestId,
+                clock));
     }
 
-    /** Server-side key generation: {@code password} protects the returned PKCS#12. */
+    /**
+     * Server-side key generation: {@code password} protects the returned PKCS#12. Profiles that need
+     * approvals are refused (422 {@code approval-unsupported}): the key is not kept while a request waits.
+     */
     public record KeyGenerationBody(String profile, String keyAlgorithm, List<String> subjectAltNames,
             Map<String, String> variables, String password) {
     }
@@ -125,10 +140,10 @@ public class CertificateController {
         } catch (IllegalArgumentException e) {
             throw LanyardException.invalid("request-invalid", e.getMessage());
         }
-        profileAccess.requireMayIssue(operator, body.profile());
-        IssueWithServerKey.Result result = issueWithServerKey.issue(body.profile(), algorithm, sans,
-                body.variables(), body.password() == null ? null : body.password().toCharArray(), operator.actor());
-        return new Pkcs12View(IssuedView.of(result.issued(), clock),
+        IssueWithServerKey.Result result = issueWithServerKey.issue(
+                new Principal.Operator(operator), body.profile(), algorithm, sans, body.variables(),
+                body.password() == null ? null : body.password().toCharArray());
+        return new Pkcs12View(IssuedView.of(result.issued(), result.request().id(), clock),
                 Base64.getEncoder().encodeToString(result.pkcs12()));
     }
 

@@ -15,7 +15,8 @@ import org.lanyard.core.ca.SanType;
 
 /**
  * A certificate profile as JSON: key algorithms by id ({@code p256}, {@code rsa3072}),
- * validity as an ISO-8601 duration ({@code P397D}), usages by their RFC names.
+ * validity as an ISO-8601 duration ({@code P397D}), usages by their RFC names;
+ * {@code approvalsRequired} (default 0) is how many operators approve each request first.
  */
 public record ProfileView(
         String id,
@@ -34,7 +35,8 @@ public record ProfileView(
         String caIssuersUrl,
         String ocspUrl,
         Boolean serverKeyGeneration,
-        String issuer) {
+        String issuer,
+        Integer approvalsRequired) {
 
     static ProfileView of(CertificateProfile p) {
         return new ProfileView(p.id(), p.name(), p.description(),
@@ -43,7 +45,7 @@ public record ProfileView(
                 p.extendedKeyUsage().stream().map(Enum::name).toList(), p.subjectTemplate(),
                 p.allowedSanTypes().stream().sorted().map(Enum::name).toList(), p.allowedDnsNames(), p.sanRequired(),
                 p.maxSans(), p.crlDistributionPoints(), p.caIssuersUrl(), p.ocspUrl(), p.serverKeyGeneration(),
-                p.issuerId());
+                p.issuerId(), p.approvalsRequired());
     }
 
     CertificateProfile toProfile(String pathId) {
@@ -61,7 +63,8 @@ public record ProfileView(
                     allowedDnsNames == null ? List.of("*") : allowedDnsNames,
                     Boolean.TRUE.equals(sanRequired),
                     maxSans == null ? 100 : maxSans,
-                    list(crlDistributionPoints), caIssuersUrl, ocspUrl, Boolean.TRUE.equals(serverKeyGeneration), issuer);
+                    list(crlDistributionPoints), caIssuersUrl, ocspUrl, Boolean.TRUE.equals(serverKeyGeneration), issuer,
+                    approvalsRequired == null ? 0 : approvalsRequired);
         } catch (DateTimeParseException e) {
             throw LanyardException.invalid("profile-invalid", "validity must be an ISO-8601 duration such as P397D");
         } catch (IllegalArgumentException | NullPointerException e) {

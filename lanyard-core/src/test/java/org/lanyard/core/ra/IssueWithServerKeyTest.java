@@ -1,4 +1,4 @@
-package org.lanyard.core.ca;
+package org.lanyard.core.ra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,12 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lanyard.core.LanyardException;
+import org.lanyard.core.ca.CertificateStatus;
+import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.testing.Chains;
 import org.lanyard.core.testing.Csrs;
+import org.lanyard.core.testing.Principals;
 import org.lanyard.core.testing.TestSystem;
 
 class IssueWithServerKeyTest {
 
+    private static final Principal ALICE = Principals.principal(Principals.owner("alice"));
     private static final char[] PASSWORD = "correct horse".toCharArray();
     private static TestSystem system;
 
@@ -32,8 +36,8 @@ class IssueWithServerKeyTest {
     @ParameterizedTest
     @ValueSource(strings = {"p256", "rsa2048"})
     void pkcs12HoldsAKeyThatMatchesTheCertificate(String algorithm) throws Exception {
-        var result = system.issueWithServerKey.issue("tls-client", KeyAlgorithm.fromId(algorithm),
-                List.of(Csrs.san("EMAIL:bob@example.com")), Map.of("cn", "Bob"), PASSWORD, TestSystem.ALICE);
+        var result = system.issueWithServerKey.issue(ALICE, "tls-client", KeyAlgorithm.fromId(algorithm),
+                List.of(Csrs.san("EMAIL:bob@example.com")), Map.of("cn", "Bob"), PASSWORD);
 
         KeyStore p12 = KeyStore.getInstance("PKCS12");
         p12.load(new ByteArrayInputStream(result.pkcs12()), PASSWORD);
@@ -57,38 +61,60 @@ class IssueWithServerKeyTest {
 
     @Test
     void profileWithoutServerKeysRefuses() {
-        assertThatThrownBy(() -> system.issueWithServerKey.issue("ocsp-signing", null, List.of(), Map.of("cn", "x"),
-                PASSWORD, TestSystem.ALICE)).isInstanceOf(LanyardException.class)
+        assertThatThrownBy(() -> system.issueWithServerKey.issue(ALICE, "ocsp-signing", null, List.of(), Map.of("cn", "x"),
+                PASSWORD)).isInstanceOf(LanyardException.class)
                 .extracting("code").isEqualTo("server-key-generation-allowed");
     }
 
     @Test
     void shortPasswordRefuses() {
-        assertThatThrownBy(() -> system.issueWithServerKey.issue("tls-client", null, List.of(), Map.of("cn", "x"),
-                "short".toCharArray(), TestSystem.ALICE)).isInstanceOf(LanyardException.class)
+        assertThatThrownBy(() -> system.issueWithServerKey.issue(ALICE, "tls-client", null, List.of(), Map.of("cn", "x"),
+                "short".toCharArray())).isInstanceOf(LanyardException.class)
                 .extracting("code").isEqualTo("pkcs12-password");
     }
 
     @Test
     void keyTypeTheProfileRefusesIsNamed() {
-        assertThatThrownBy(() -> system.issueWithServerKey.issue("key-management", KeyAlgorithm.RSA_4096,
-                List.of(Csrs.san("UPN:a@corp.example")), Map.of(), PASSWORD, TestSystem.ALICE))
+        assertThatThrownBy(() -> system.issueWithServerKey.issue(ALICE, "key-management", KeyAlgorithm.RSA_4096,
+                List.of(Csrs.san("UPN:a@corp.example")), Map.of(), PASSWORD))
                 .isInstanceOf(LanyardException.class).extracting("code").isEqualTo("key-algorithm-allowed");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"IP:999.1.1.1", "IP:not-an-address"})
     void unencodableSanIsRefusedAsInput(String san) {
-        assertThatThrownBy(() -> system.issueWithServerKey.issue("tls-client", null, List.of(Csrs.san(san)),
-                Map.of("cn", "x"), PASSWORD, TestSystem.ALICE)).isInstanceOf(LanyardException.class)
+        assertThatThrownBy(() -> system.issueWithServerKey.issue(ALICE, "tls-client", null, List.of(Csrs.san(san)),
+                Map.of("cn", "x"), PASSWORD)).isInstanceOf(LanyardException.class)
                 .extracting("code").isEqualTo("san-malformed");
     }
 
     @Test
     void nonAsciiEmailIsRefusedByTheEmailRule() {
         // rfc822Name is an IA5String: BouncyCastle would write the low byte of each char unchecked
-        assertThatThrownBy(() -> system.issueWithServerKey.issue("tls-client", null,
-                List.of(Csrs.san("EMAIL:b\u00f6b@example.com")), Map.of("cn", "x"), PASSWORD, TestSystem.ALICE))
+        assertThatThrownBy(() -> system.issueWithServerKey.issue(ALICE, "tls-client", null,
+                List.of(Csrs.san("EMAIL:b\u00f6b@example.com")), Map.of("cn", "x"), PASSWORD))
                 .isInstanceOf(LanyardException.class).extracting("code").isEqualTo("email-syntax");
+    }
+
+    @Test
+    void profileNeedingApprovalIsRefusedBeforeAKeyIsMade() {
+        system.profiles.save(system.profiles.find("tls-client").orElseThrow().withApprovalsRequired(1));
+        try {
+            int requests = system.requests.all().size();
+            assertThatThrownBy(() -> system.issueWithServerKey.issue(ALICE, "tls-client", null, List.of(),
+                    Map.of("cn", "x"), PASSWORD)).isInstanceOf(LanyardException.class)
+                    .extracting("code").isEqualTo("approval-unsupported");
+            assertThat(system.requests.all()).hasSize(requests);
+        } finally {
+            system.profiles.save(system.profiles.find("tls-client").orElseThrow().withApprovalsRequired(0));
+        }
+    }
+
+    @Test
+    void resultNamesTheCompletedRequest() {
+        var result = system.issueWithServerKey.issue(ALICE, "tls-client", null, List.of(), Map.of("cn", "Req"),
+                PASSWORD);
+        assertThat(result.request().state()).isEqualTo(RequestState.COMPLETED);
+        assertThat(result.request().certificateSerial()).isEqualTo(result.issued().record().serialHex());
     }
 }

@@ -1,0 +1,8 @@
+package org.lanyard.core.ra;
+
+import java.time.Instant;
+import org.lanyard.core.Actor;
+
+/** One operator's approval of a request. {@code comment} may be null. */
+public record Approval(Actor operator, Instant at, String comment) {
+}

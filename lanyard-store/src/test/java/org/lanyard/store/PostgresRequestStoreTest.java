@@ -1,0 +1,8 @@
+package org.lanyard.store;
+
+class PostgresRequestStoreTest extends RequestStoreContract {
+
+    PostgresRequestStoreTest() {
+        super(TestDatabase.Target.POSTGRES);
+    }
+}
