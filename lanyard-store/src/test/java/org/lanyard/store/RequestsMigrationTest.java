@@ -13,9 +13,9 @@ import org.lanyard.core.operator.Permission;
 import org.lanyard.core.operator.Role;
 
 /**
- * V5 on an installation made before it: profiles keep issuing at once ({@code approvals_required}
- * 0) and the built-in roles gain the request permissions that {@code BuiltinRoles} gives new ones;
- * custom roles gain nothing.
+ * V5 and V6 on an installation made before them: profiles keep issuing at once
+ * ({@code approvals_required} 0) and the built-in roles gain the request and metrics permissions
+ * that {@code BuiltinRoles} gives new ones; custom roles gain nothing.
  */
 class RequestsMigrationTest {
 
@@ -48,7 +48,11 @@ class RequestsMigrationTest {
                     Permission.REQUEST_APPROVE);
             assertThat(permissions(database, "normal")).containsExactlyInAnyOrder(Permission.CERTIFICATE_ISSUE,
                     Permission.REQUEST_READ, Permission.REQUEST_APPROVE);
-            assertThat(permissions(database, "elevated")).containsExactly(Permission.REQUEST_READ);
+            // V6: METRICS_READ for the owner, the administrators and Elevated
+            assertThat(permissions(database, "elevated")).containsExactlyInAnyOrder(Permission.REQUEST_READ,
+                    Permission.METRICS_READ);
+            assertThat(permissions(database, "system-owner")).contains(Permission.METRICS_READ);
+            assertThat(permissions(database, "system-administrator")).contains(Permission.METRICS_READ);
             assertThat(permissions(database, "restricted")).isEmpty();
             assertThat(permissions(database, "auditor")).isEmpty();
         }
