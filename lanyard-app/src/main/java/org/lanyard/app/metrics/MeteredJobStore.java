@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.lanyard.core.jobs.JobRun;
 import org.lanyard.core.jobs.JobState;
 import org.lanyard.core.jobs.JobStore;
@@ -36,7 +37,7 @@ public final class MeteredJobStore implements JobStore {
     }
 
     @Override
-    public boolean claim(JobState seen, JobRun run, Instant leaseUntil, Abandonment abandoned) {
+    public boolean claim(JobState seen, JobRun run, Instant leaseUntil, @Nullable Abandonment abandoned) {
         boolean claimed = store.claim(seen, run, leaseUntil, abandoned);
         if (claimed && abandoned != null) {
             metrics.jobRun(seen.name(), "abandoned", Duration.ZERO);

@@ -1,5 +1,6 @@
 package org.lanyard.core.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,6 @@ import java.time.Instant;
  * @param leaseOwner node running it now (or that ran it and stopped, until the lease expires); null when free
  * @param lastRun    its newest run (possibly still RUNNING); null before the first
  */
-public record JobOverview(String name, String schedule, Instant nextDueAt, String leaseOwner, Instant leaseExpiresAt,
-        JobRun lastRun) {
+public record JobOverview(String name, String schedule, Instant nextDueAt, @Nullable String leaseOwner,
+        @Nullable Instant leaseExpiresAt, @Nullable JobRun lastRun) {
 }

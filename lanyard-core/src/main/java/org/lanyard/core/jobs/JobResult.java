@@ -1,5 +1,6 @@
 package org.lanyard.core.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * a short text for the operator. A job that did part of its work and failed at the rest reports
  * {@code failed} with its counts instead of throwing, so the record shows both.
  */
-public record JobResult(Map<String, Long> counts, String details, boolean failed) {
+public record JobResult(Map<String, Long> counts, @Nullable String details, boolean failed) {
 
     private static final Pattern COUNT_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -25,11 +26,11 @@ public record JobResult(Map<String, Long> counts, String details, boolean failed
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
-    public static JobResult succeeded(Map<String, Long> counts, String details) {
+    public static JobResult succeeded(Map<String, Long> counts, @Nullable String details) {
         return new JobResult(counts, details, false);
     }
 
-    public static JobResult failed(Map<String, Long> counts, String details) {
+    public static JobResult failed(Map<String, Long> counts, @Nullable String details) {
         return new JobResult(counts, details, true);
     }
 

@@ -1,5 +1,6 @@
 package org.lanyard.core.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +18,8 @@ import java.util.Map;
  * @param details  at most {@link #MAX_DETAILS} characters (and the trigger {@link #MAX_TRIGGER}); longer
  *                 text is cut
  */
-public record JobRun(String id, String job, String node, String trigger, Instant dueAt, Instant startedAt,
-        Instant finishedAt, Outcome outcome, Map<String, Long> counts, String details) {
+public record JobRun(String id, String job, String node, String trigger, @Nullable Instant dueAt, Instant startedAt,
+        @Nullable Instant finishedAt, Outcome outcome, Map<String, Long> counts, @Nullable String details) {
 
     public static final int MAX_DETAILS = 4000;
     public static final int MAX_TRIGGER = 300;
@@ -41,15 +42,16 @@ public record JobRun(String id, String job, String node, String trigger, Instant
         trigger = cut(trigger, MAX_TRIGGER);
     }
 
-    static JobRun started(String id, String job, String node, String trigger, Instant dueAt, Instant startedAt) {
+    static JobRun started(String id, String job, String node, String trigger, @Nullable Instant dueAt,
+            Instant startedAt) {
         return new JobRun(id, job, node, trigger, dueAt, startedAt, null, Outcome.RUNNING, Map.of(), null);
     }
 
-    JobRun finished(Instant at, Outcome outcome, Map<String, Long> counts, String details) {
+    JobRun finished(Instant at, Outcome outcome, Map<String, Long> counts, @Nullable String details) {
         return new JobRun(id, job, node, trigger, dueAt, startedAt, at, outcome, counts, details);
     }
 
-    private static String cut(String text, int max) {
+    private static @Nullable String cut(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package org.lanyard.core.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -223,7 +224,7 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    private Optional<Claim> claim(Job job, JobState seen, Instant now, String trigger, Instant dueAt) {
+    private Optional<Claim> claim(Job job, JobState seen, Instant now, String trigger, @Nullable Instant dueAt) {
         JobRun run = JobRun.started(UUID.randomUUID().toString(), job.name(), node, trigger, dueAt, now);
         Abandonment abandoned = seen.leased() ? abandonment(seen, now) : null;
         if (!store.claim(seen, run, now.plus(settings.lease()), abandoned)) {
@@ -284,7 +285,7 @@ public final class JobRunner implements AutoCloseable {
         return done;
     }
 
-    private ScheduledFuture<?> heartbeat(Claim claim) {
+    private @Nullable ScheduledFuture<?> heartbeat(Claim claim) {
         long every = settings.heartbeat().toMillis();
         try {
             return ticker.scheduleWithFixedDelay(() -> renew(claim), every, every, TimeUnit.MILLISECONDS);

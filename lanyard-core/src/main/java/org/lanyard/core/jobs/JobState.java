@@ -1,5 +1,6 @@
 package org.lanyard.core.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 /**
@@ -11,8 +12,8 @@ import java.time.Instant;
  * @param leaseExpiresAt end of the lease unless renewed; null when free
  * @param runId          the run holding the lease; null when free
  */
-public record JobState(String name, String schedule, Instant nextDueAt, String leaseOwner, Instant leaseExpiresAt,
-        String runId, long version) {
+public record JobState(String name, String schedule, Instant nextDueAt, @Nullable String leaseOwner,
+        @Nullable Instant leaseExpiresAt, @Nullable String runId, long version) {
 
     public boolean leased() {
         return runId != null;
@@ -20,12 +21,14 @@ public record JobState(String name, String schedule, Instant nextDueAt, String l
 
     /** Leased, and the holder has not renewed the lease in time: it stopped (or lost the database). */
     public boolean leaseExpired(Instant now) {
-        return leased() && !leaseExpiresAt.isAfter(now);
+        Instant until = leaseExpiresAt;
+        return leased() && until != null && !until.isAfter(now);
     }
 
     /** Leased and still within the lease: some node is running the job. */
     public boolean running(Instant now) {
-        return leased() && leaseExpiresAt.isAfter(now);
+        Instant until = leaseExpiresAt;
+        return leased() && until != null && until.isAfter(now);
     }
 
     public boolean due(Instant now) {

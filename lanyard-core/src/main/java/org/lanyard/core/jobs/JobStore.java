@@ -1,5 +1,6 @@
 package org.lanyard.core.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public interface JobStore {
      *
      * @return false, changing nothing, when the row changed since {@code seen} (another node won)
      */
-    boolean claim(JobState seen, JobRun run, Instant leaseUntil, Abandonment abandoned);
+    boolean claim(JobState seen, JobRun run, Instant leaseUntil, @Nullable Abandonment abandoned);
 
     /** Frees an expired lease and marks its run ABANDONED, by compare-and-set as {@link #claim}. */
     boolean abandon(JobState seen, Abandonment abandoned);
@@ -55,6 +56,6 @@ public interface JobStore {
     Optional<JobRun> run(String id);
 
     /** A run whose node stopped renewing its lease, as the node that noticed describes it. */
-    record Abandonment(String runId, Instant at, String details) {
+    record Abandonment(@Nullable String runId, Instant at, String details) {
     }
 }

@@ -1,5 +1,6 @@
 package org.lanyard.core.jobs;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class RunJobNow {
      * @param run   the run started on this node; null when the job's own node will run it
      * @param dueAt when the job is due now
      */
-    public record Requested(String job, JobRun run, Instant dueAt) {
+    public record Requested(String job, @Nullable JobRun run, Instant dueAt) {
     }
 
     private final JobRunner runner;

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.IssueCertificate;
 import org.lanyard.core.ca.ProfileStore;
@@ -32,7 +33,7 @@ public class ApproveRequest {
      * @throws LanyardException {@code request-unknown} (404), {@code request-not-pending} (409), or
      *                          the {@link ApprovalPolicy} rule that refused
      */
-    public Request approve(AuthenticatedOperator approver, String requestId, String comment) {
+    public Request approve(AuthenticatedOperator approver, String requestId, @Nullable String comment) {
         String note = RequestRecords.comment(comment);
         Request approved = records.inTransaction(() -> {
             Request request = records.lock(requestId);

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
@@ -24,7 +25,7 @@ public class CancelRequest {
      * @throws LanyardException {@code request-unknown} (404), {@code request-not-pending} (409),
      *                          {@value #RULE} (403)
      */
-    public Request cancel(Principal caller, String requestId, String comment) {
+    public Request cancel(Principal caller, String requestId, @Nullable String comment) {
         String note = RequestRecords.comment(comment);
         records.inTransaction(() -> {
             Request request = records.lock(requestId);

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import org.lanyard.core.Actor;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.CsrIntake;
@@ -24,7 +25,7 @@ final class FulfilRequest {
     }
 
     /** The request after the attempt; {@code issued} or {@code failure} is set. */
-    record Fulfilment(Request request, IssuedCertificate issued, LanyardException failure) {
+    record Fulfilment(Request request, @Nullable IssuedCertificate issued, @Nullable LanyardException failure) {
     }
 
     /** @param by who caused issuance now: the requester (no approval needed) or the last approver */

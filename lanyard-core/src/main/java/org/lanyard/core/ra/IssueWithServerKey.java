@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.io.ByteArrayOutputStream;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -85,7 +86,8 @@ public class IssueWithServerKey {
             throw ProfileAccess.approvalUnsupported(profile, "request " + outcome.request().id()
                     + " waits for approvals and the server's key is not kept");
         }
-        return new Result(outcome.request(), outcome.issued(), pkcs12(keyPair, outcome.issued(), password));
+        IssuedCertificate issued = java.util.Objects.requireNonNull(outcome.issued(), "issued when not pending");
+        return new Result(outcome.request(), issued, pkcs12(keyPair, issued, password));
     }
 
     static KeyPair generate(KeyAlgorithm algorithm) {

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.operator.AuthenticatedOperator;
 
@@ -19,7 +20,7 @@ public class RejectRequest {
      * @throws LanyardException {@code request-unknown} (404), {@code request-not-pending} (409),
      *                          {@code permission-denied} (403)
      */
-    public Request reject(AuthenticatedOperator operator, String requestId, String comment) {
+    public Request reject(AuthenticatedOperator operator, String requestId, @Nullable String comment) {
         String note = RequestRecords.comment(comment);
         records.inTransaction(() -> {
             Request request = records.lock(requestId);

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,14 @@ public record Request(
         Scope scope,
         Requester requester,
         String profileId,
-        String issuerId,
-        byte[] csr,
+        @Nullable String issuerId,
+        byte @Nullable [] csr,
         Map<String, String> variables,
         int approvalsRequired,
         List<Approval> approvals,
         List<RequestEvent> history,
-        String certificateSerial,
-        String failure,
+        @Nullable String certificateSerial,
+        @Nullable String failure,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -46,7 +47,7 @@ public record Request(
     }
 
     @Override
-    public byte[] csr() {
+    public byte @Nullable [] csr() {
         return csr == null ? null : csr.clone();
     }
 

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public class RequestCertificate {
     }
 
     /** The request as recorded and, when it issued at once, the certificate (null while pending). */
-    public record Outcome(Request request, IssuedCertificate issued) {
+    public record Outcome(Request request, @Nullable IssuedCertificate issued) {
 
         public boolean pending() {
             return issued == null;

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import org.lanyard.core.Actor;
 
@@ -9,7 +10,7 @@ import org.lanyard.core.Actor;
  * {@value #CANCELLED}, {@value #COMPLETED}, {@value #FAILED}). {@code comment} may be null; for
  * {@value #FAILED} it is the failure code, for {@value #COMPLETED} the certificate's serial.
  */
-public record RequestEvent(Instant at, Actor actor, String event, String comment) {
+public record RequestEvent(Instant at, Actor actor, String event, @Nullable String comment) {
 
     public static final String REQUESTED = "requested";
     public static final String APPROVAL = "approval";

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Set;
 import org.lanyard.core.PageRequest;
 
@@ -10,7 +11,8 @@ import org.lanyard.core.PageRequest;
  * @param requesterId      only requests of this requester (actor id)
  * @param excludedProfiles no requests under these profiles
  */
-public record RequestQuery(RequestState state, String requesterId, Set<String> excludedProfiles, PageRequest page) {
+public record RequestQuery(@Nullable RequestState state, @Nullable String requesterId, Set<String> excludedProfiles,
+        PageRequest page) {
 
     public RequestQuery {
         excludedProfiles = excludedProfiles == null ? Set.of() : Set.copyOf(excludedProfiles);

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +81,7 @@ public final class RequestRecords {
     }
 
     /** Adds {@code operator}'s approval; {@code given} is how many approvals there are with it. */
-    void approve(Request request, Actor operator, String comment, int given, int needed) {
+    void approve(Request request, Actor operator, @Nullable String comment, int given, int needed) {
         Instant now = now();
         store.addApproval(request.id(), new Approval(operator, now, comment));
         store.addEvent(request.id(), new RequestEvent(now, operator, RequestEvent.APPROVAL, comment));
@@ -97,7 +98,8 @@ public final class RequestRecords {
      *
      * @throws LanyardException {@value #NOT_PENDING} (409) when the request is no longer where it was
      */
-    void move(Request request, RequestState to, Actor actor, String comment, String serial, String failure) {
+    void move(Request request, RequestState to, Actor actor, @Nullable String comment, @Nullable String serial,
+            @Nullable String failure) {
         tx.run(() -> {
             Instant now = now();
             if (!request.state().mayBecome(to) || !store.transition(request.id(), request.state(), to, serial,
@@ -128,7 +130,7 @@ public final class RequestRecords {
     }
 
     /** The comment trimmed, null when blank; refused ({@code comment-invalid}, 400) when too long. */
-    static String comment(String comment) {
+    static @Nullable String comment(@Nullable String comment) {
         if (comment == null || comment.isBlank()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.lanyard.core.ra;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Optional;
 import org.lanyard.core.Page;
@@ -33,8 +34,8 @@ public interface RequestStore extends RequestReader {
      *
      * @return false when the request was not in {@code from} (another node moved it first)
      */
-    boolean transition(String requestId, RequestState from, RequestState to, String certificateSerial, String failure,
-            Instant at);
+    boolean transition(String requestId, RequestState from, RequestState to, @Nullable String certificateSerial,
+            @Nullable String failure, Instant at);
 
     /** How many requests {@code requesterId} made at or after {@code since}: what the rate limit counts. */
     int countByRequesterSince(String requesterId, Instant since);
