@@ -160,7 +160,7 @@ abstract class JobStoreContract extends StoreContract {
 
         JobRun stored = store.run("r1").orElseThrow();
         assertThat(stored).isEqualTo(ended);
-        assertThat(stored.counts()).containsExactly(Map.entry("crls", 7L), Map.entry("failed", 1L));
+        assertThat(stored.counts()).isEqualTo(Map.of("crls", 7L, "failed", 1L)); // Map.of has no fixed order
         JobState free = store.find("crl").orElseThrow();
         assertThat(free.leased()).isFalse();
         assertThat(free.leaseOwner()).isNull();
