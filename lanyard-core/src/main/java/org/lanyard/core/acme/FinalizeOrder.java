@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.CsrIntake;
 import org.lanyard.core.ca.IssuanceRequest;
@@ -77,10 +76,10 @@ public class FinalizeOrder {
         try {
             issued = issue.issue(new IssuanceRequest(order.profile(), csr, Map.of(), caller.actor()));
         } catch (LanyardException e) {
-            LanyardException acme = translate(e);
+            // the refusal keeps its kind and code; the ACME edge shows it as badCSR, rejectedIdentifier… (ADR 0013)
             store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PROCESSING,
-                    Order.Status.INVALID, null, (String) acme.properties().get(AcmeError.TYPE), acme.getMessage(), clock.instant()));
-            throw acme;
+                    Order.Status.INVALID, null, e.code(), e.getMessage(), clock.instant()));
+            throw e;
         }
         String serial = issued.record().serialHex();
         store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PROCESSING,
@@ -108,26 +107,6 @@ public class FinalizeOrder {
         if (!named.equals(wanted)) {
             throw AcmeError.BAD_CSR.exception("the CSR names " + named + " but the order is for " + wanted);
         }
-    }
-
-    /** Refusals of the issuance pipeline in ACME terms (ADR 0005: only the type changes, not the reason). */
-    static LanyardException translate(LanyardException e) {
-        if (e.properties().containsKey(AcmeError.TYPE)) {
-            return e;
-        }
-        String code = e.code();
-        AcmeError type;
-        if (code.startsWith("csr-") || code.equals("key-algorithm-allowed") || code.startsWith("lint-")
-                || code.equals("subject-variables")) {
-            type = AcmeError.BAD_CSR;
-        } else if (code.startsWith("dns-name") || code.startsWith("san-")) {
-            type = AcmeError.REJECTED_IDENTIFIER;
-        } else if (e.kind() == ErrorKind.INTERNAL) {
-            type = AcmeError.SERVER_INTERNAL;
-        } else {
-            type = AcmeError.UNAUTHORIZED;
-        }
-        return type.exception(e.getMessage() + " (" + code + ")");
     }
 
     static Order owned(AcmeStorage store, AcmeCaller caller, String orderId) {
