@@ -1,9 +1,9 @@
 package org.lanyard.server.acme;
 
 import java.time.Clock;
-import org.lanyard.core.acme.AcmeEndpoint;
 import org.lanyard.core.ErrorCode;
 import org.lanyard.core.LanyardException;
+import org.lanyard.core.acme.AcmeEndpoint;
 import org.lanyard.core.acme.AcmeStorage;
 import org.lanyard.core.acme.AuthenticateAcmeRequest;
 import org.lanyard.core.acme.CaaCheck;
@@ -66,7 +66,7 @@ public final class Acme {
         this.saveEndpoint = new SaveAcmeEndpoint(store, profiles, audit);
     }
 
-    /** The endpoint by name: a stored one, else the built-in default; {@code acme-endpoint-unknown} (404 {@code malformed}) otherwise. */
+    /** The endpoint by name: a stored one, else the built-in default; {@code acme-endpoint-unknown} otherwise. */
     public AcmeEndpoint endpoint(String name) {
         return store.endpoints().find(name).or(() -> name.equals(AcmeEndpoint.DEFAULT)
                 ? java.util.Optional.of(settings.defaultEndpoint()) : java.util.Optional.empty())
