@@ -10,6 +10,12 @@ import java.util.Map;
  */
 public class LanyardException extends RuntimeException {
 
+    /**
+     * Property holding the seconds after which a retry may succeed ({@link ErrorKind#RATE_LIMITED},
+     * {@link ErrorKind#UNAVAILABLE}); the edges send it as Retry-After.
+     */
+    public static final String RETRY_AFTER = "retryAfter";
+
     private final ErrorKind kind;
     private final String code;
     private final Map<String, Object> properties;
@@ -42,6 +48,19 @@ public class LanyardException extends RuntimeException {
     /** Extra facts for the caller (the refusing rule, the violations); never secrets. */
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** A catalogued failure: kind and code from the {@link ErrorCode} entry. */
+    public static LanyardException of(ErrorCode code, String detail) {
+        return new LanyardException(code.kind(), code.code(), detail);
+    }
+
+    public static LanyardException of(ErrorCode code, String detail, Map<String, Object> properties) {
+        return new LanyardException(code.kind(), code.code(), detail, properties);
+    }
+
+    public static LanyardException of(ErrorCode code, String detail, Map<String, Object> properties, Throwable cause) {
+        return new LanyardException(code.kind(), code.code(), detail, properties, cause);
     }
 
     public static LanyardException invalid(String code, String detail) {

@@ -1,8 +1,9 @@
 package org.lanyard.app.acme;
 
 import java.time.Clock;
+import org.lanyard.core.ErrorCode;
+import org.lanyard.core.LanyardException;
 import org.lanyard.core.acme.AcmeEndpoint;
-import org.lanyard.core.acme.AcmeError;
 import org.lanyard.core.acme.AcmeStorage;
 import org.lanyard.core.acme.AuthenticateAcmeRequest;
 import org.lanyard.core.acme.CaaCheck;
@@ -63,11 +64,10 @@ public final class Acme {
         this.revokeCertificate = new RevokeAcmeCertificate(store, certificates, revoker, clock);
     }
 
-    /** The endpoint by name: a stored one, else the built-in default; 404 {@code malformed} otherwise. */
+    /** The endpoint by name: a stored one, else the built-in default; {@code acme-endpoint-unknown} otherwise. */
     public AcmeEndpoint endpoint(String name) {
         return store.endpoints().find(name).or(() -> name.equals(AcmeEndpoint.DEFAULT)
                 ? java.util.Optional.of(settings.defaultEndpoint()) : java.util.Optional.empty())
-                .orElseThrow(() -> AcmeError.MALFORMED.exception("no ACME endpoint '" + name + "'",
-                        java.util.Map.of(AcmeError.STATUS, 404)));
+                .orElseThrow(() -> LanyardException.of(ErrorCode.ACME_ENDPOINT_UNKNOWN, "no ACME endpoint '" + name + "'"));
     }
 }

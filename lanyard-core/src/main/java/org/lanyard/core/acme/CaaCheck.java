@@ -28,7 +28,7 @@ public class CaaCheck {
         Map<String, List<CaaRecord>> memo = new HashMap<>();
         List<AcmeError.Subproblem> refused = new ArrayList<>();
         for (Identifier id : identifiers) {
-            refusal(id, memo).ifPresent(reason -> refused.add(new AcmeError.Subproblem(AcmeError.CAA.urn(), reason, id)));
+            refusal(id, memo).ifPresent(reason -> refused.add(new AcmeError.Subproblem(AcmeError.CAA.code().code(), reason, id)));
         }
         if (!refused.isEmpty()) {
             throw AcmeError.CAA.exception(refused.size() == 1 ? refused.get(0).detail()

@@ -85,10 +85,10 @@ public class FinalizeOrder {
             }
             issued = outcome.issued();
         } catch (LanyardException e) {
-            LanyardException acme = translate(e);
+            // the refusal keeps its kind and code; the ACME edge shows it as badCSR, rejectedIdentifier… (ADR 0013)
             store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PROCESSING,
-                    Order.Status.INVALID, null, (String) acme.properties().get(AcmeError.TYPE), acme.getMessage(), clock.instant()));
-            throw acme;
+                    Order.Status.INVALID, null, e.code(), e.getMessage(), clock.instant()));
+            throw e;
         }
         String serial = issued.record().serialHex();
         store.transactions().inTransaction(() -> store.orders().transition(order.id(), Order.Status.PROCESSING,
@@ -116,30 +116,6 @@ public class FinalizeOrder {
         if (!named.equals(wanted)) {
             throw AcmeError.BAD_CSR.exception("the CSR names " + named + " but the order is for " + wanted);
         }
-    }
-
-    /** Refusals of the issuance pipeline in ACME terms (ADR 0005: only the type changes, not the reason). */
-    static LanyardException translate(LanyardException e) {
-        if (e.properties().containsKey(AcmeError.TYPE)) {
-            return e;
-        }
-        String code = e.code();
-        AcmeError type;
-        if (code.startsWith("csr-") || code.equals("key-algorithm-allowed") || code.startsWith("lint-")
-                || code.equals("subject-variables")) {
-            type = AcmeError.BAD_CSR;
-        } else if (code.startsWith("dns-name") || code.startsWith("san-")) {
-            type = AcmeError.REJECTED_IDENTIFIER;
-        } else if (e.kind() == ErrorKind.RATE_LIMITED) {
-            return AcmeError.RATE_LIMITED.exception(e.getMessage() + " (" + code + ")",
-                    e.properties().containsKey(AcmeError.RETRY_AFTER)
-                            ? Map.of(AcmeError.RETRY_AFTER, e.properties().get(AcmeError.RETRY_AFTER)) : Map.of());
-        } else if (e.kind() == ErrorKind.INTERNAL) {
-            type = AcmeError.SERVER_INTERNAL;
-        } else {
-            type = AcmeError.UNAUTHORIZED;
-        }
-        return type.exception(e.getMessage() + " (" + code + ")");
     }
 
     static Order owned(AcmeStorage store, AcmeCaller caller, String orderId) {

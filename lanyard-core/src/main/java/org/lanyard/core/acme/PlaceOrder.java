@@ -81,7 +81,7 @@ public class PlaceOrder {
             Identifier id = Identifier.dns(v);
             String reason = refusal(id, v, endpoint, eab);
             if (reason != null) {
-                refused.add(new AcmeError.Subproblem(AcmeError.REJECTED_IDENTIFIER.urn(), reason, id));
+                refused.add(new AcmeError.Subproblem(AcmeError.REJECTED_IDENTIFIER.code().code(), reason, id));
             }
             out.add(id);
         }

@@ -41,8 +41,8 @@ public class RespondToChallenge {
             caa.check(List.of(authz.identifier()));
             done = authz.finished(Authorization.Status.VALID, type, clock.instant(), null, null);
         } catch (LanyardException e) {
-            String errorType = e.properties().get(AcmeError.TYPE) instanceof String t ? t : AcmeError.SERVER_INTERNAL.type();
-            done = authz.finished(Authorization.Status.INVALID, type, clock.instant(), errorType, e.getMessage());
+            // the failure's code is kept; the ACME edge shows it as a problem type (ADR 0013)
+            done = authz.finished(Authorization.Status.INVALID, type, clock.instant(), e.code(), e.getMessage());
         }
         Authorization result = done;
         boolean settled = store.transactions().inTransaction(

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.lanyard.core.Actor;
+import org.lanyard.core.ErrorCode;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
@@ -148,6 +149,6 @@ public class RevokeAcmeCertificate {
     }
 
     private static LanyardException unknown() {
-        return AcmeError.MALFORMED.exception("this endpoint issued no such certificate", Map.of(AcmeError.STATUS, 404));
+        return LanyardException.of(ErrorCode.CERTIFICATE_UNKNOWN, "this endpoint issued no such certificate");
     }
 }

@@ -1,12 +1,15 @@
 package org.lanyard.core.acme;
 
 import java.util.Map;
+import org.lanyard.core.ErrorCode;
+import org.lanyard.core.LanyardException;
 import org.lanyard.core.audit.AuditTrail;
 
 /**
  * keyChange (RFC 8555 §7.3.5): the outer JWS is signed by the account's current key, the inner
  * one by the new key and names the account and the old key. A new key that another account of
- * the endpoint already uses is refused with 409 and that account's URL.
+ * the endpoint already uses is refused as a conflict ({@code acme-account-key-in-use}) with that
+ * account's URL.
  */
 public class RolloverAccountKey {
 
@@ -53,7 +56,7 @@ public class RolloverAccountKey {
     }
 
     private static RuntimeException conflict(String otherUrl) {
-        return AcmeError.MALFORMED.exception("the new key is already the key of another account",
-                Map.of(AcmeError.STATUS, 409, AcmeError.LOCATION, otherUrl));
+        return LanyardException.of(ErrorCode.ACME_ACCOUNT_KEY_IN_USE, "the new key is already the key of another account",
+                Map.of(AcmeError.LOCATION, otherUrl));
     }
 }

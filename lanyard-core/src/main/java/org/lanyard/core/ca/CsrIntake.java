@@ -16,6 +16,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
+import org.lanyard.core.ErrorCode;
 import org.lanyard.core.LanyardException;
 
 /**
@@ -98,11 +99,11 @@ public final class CsrIntake {
                     .build(csr.getSubjectPublicKeyInfo());
             valid = csr.isSignatureValid(verifier);
         } catch (Exception e) {
-            throw new LanyardException(org.lanyard.core.ErrorKind.INVALID_INPUT, "csr-signature-invalid",
+            throw new LanyardException(org.lanyard.core.ErrorKind.BAD_CSR, "csr-signature-invalid",
                     "the CSR signature cannot be checked: " + e.getClass().getSimpleName());
         }
         if (!valid) {
-            throw new LanyardException(org.lanyard.core.ErrorKind.INVALID_INPUT, "csr-signature-invalid",
+            throw new LanyardException(org.lanyard.core.ErrorKind.BAD_CSR, "csr-signature-invalid",
                     "the CSR signature does not verify with its public key (no proof of possession)");
         }
     }
@@ -127,6 +128,6 @@ public final class CsrIntake {
     }
 
     private static LanyardException malformed(String detail) {
-        return LanyardException.invalid("csr-malformed", detail);
+        return LanyardException.of(ErrorCode.CSR_MALFORMED, detail);
     }
 }

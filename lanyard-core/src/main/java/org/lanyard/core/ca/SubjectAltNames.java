@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.lanyard.core.ErrorCode;
 import org.lanyard.core.LanyardException;
 
 /** Converts between {@link SubjectAltName} and ASN.1 GeneralNames. */
@@ -45,12 +46,12 @@ public final class SubjectAltNames {
             case GeneralName.iPAddress:
                 byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
                 if (octets.length != 4 && octets.length != 16) {
-                    throw LanyardException.invalid("csr-san-malformed", "an IP address SAN must have 4 or 16 octets");
+                    throw LanyardException.of(ErrorCode.CSR_SAN_MALFORMED, "an IP address SAN must have 4 or 16 octets");
                 }
                 try {
                     return new SubjectAltName(SanType.IP, InetAddress.getByAddress(octets).getHostAddress());
                 } catch (UnknownHostException e) {
-                    throw LanyardException.invalid("csr-san-malformed", "unreadable IP address SAN");
+                    throw LanyardException.of(ErrorCode.CSR_SAN_MALFORMED, "unreadable IP address SAN");
                 }
             case GeneralName.otherName:
                 ASN1Sequence other = ASN1Sequence.getInstance(name.getName());
@@ -59,9 +60,9 @@ public final class SubjectAltNames {
                     ASN1Encodable value = ASN1TaggedObject.getInstance(other.getObjectAt(1)).getExplicitBaseObject();
                     return new SubjectAltName(SanType.UPN, ((ASN1String) value).getString());
                 }
-                throw LanyardException.invalid("csr-san-unsupported", "otherName " + type.getId() + " is not supported");
+                throw LanyardException.of(ErrorCode.CSR_SAN_UNSUPPORTED, "otherName " + type.getId() + " is not supported");
             default:
-                throw LanyardException.invalid("csr-san-unsupported",
+                throw LanyardException.of(ErrorCode.CSR_SAN_UNSUPPORTED,
                         "subject alternative name of tag " + name.getTagNo() + " is not supported");
         }
     }

@@ -80,7 +80,7 @@ class CsrIntakeTest {
     void malformedInputIsRefusedAsMalformed(String name, byte[] input) {
         assertThatThrownBy(() -> CsrIntake.parse(input)).isInstanceOfSatisfying(LanyardException.class, e -> {
             assertThat(e.code()).isEqualTo("csr-malformed");
-            assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT);
+            assertThat(e.kind()).isEqualTo(ErrorKind.BAD_CSR); // v2 (ADR 0013): INVALID_INPUT in v1
         });
     }
 
@@ -114,7 +114,7 @@ class CsrIntakeTest {
                         .build(signer.getPrivate())).getEncoded();
         assertThatThrownBy(() -> CsrIntake.parse(der)).isInstanceOfSatisfying(LanyardException.class, e -> {
             assertThat(e.code()).isEqualTo("csr-signature-invalid");
-            assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT);
+            assertThat(e.kind()).isEqualTo(ErrorKind.BAD_CSR); // v2 (ADR 0013): INVALID_INPUT in v1
         });
     }
 

@@ -139,7 +139,9 @@ class IssuanceRulesTest {
             assertThat(policy.violations(context)).extracting(Violation::rule).contains(rule);
             assertThatThrownBy(() -> policy.check(context)).isInstanceOfSatisfying(LanyardException.class, e -> {
                 assertThat(e.code()).isEqualTo(rule);
-                assertThat(e.kind()).isEqualTo(ErrorKind.POLICY_REFUSED);
+                // v2 (ADR 0013): the catalogue's kind (BAD_KEY, IDENTIFIER_REJECTED…), each a policy refusal
+                assertThat(e.kind()).isEqualTo(org.lanyard.core.ErrorCode.find(rule).orElseThrow().kind());
+                assertThat(e.kind().general()).isEqualTo(ErrorKind.POLICY_REFUSED);
                 assertThat(e.properties()).containsEntry("rule", rule);
             });
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.lanyard.core.ErrorCode;
+import org.lanyard.core.LanyardException;
 import org.lanyard.core.acme.AcmeCaller;
 import org.lanyard.core.acme.AcmeEndpoint;
 import org.lanyard.core.acme.AcmeError;
@@ -315,7 +317,7 @@ public class AcmeController {
     }
 
     private static RuntimeException notFound(String detail) {
-        return AcmeError.MALFORMED.exception(detail, Map.of(AcmeError.STATUS, 404));
+        return LanyardException.of(ErrorCode.CERTIFICATE_UNKNOWN, detail);
     }
 
     /** The endpoint must exist (else {@code malformed}/404 before anything else), then the JWS is checked. */
@@ -327,8 +329,7 @@ public class AcmeController {
     private AcmeCaller authenticate(String ep, byte[] body, HttpServletRequest request, KeyMode mode) {
         String type = request.getContentType();
         if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/jose+json")) {
-            throw AcmeError.MALFORMED.exception("ACME requests are application/jose+json",
-                    Map.of(AcmeError.STATUS, 415));
+            throw LanyardException.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "ACME requests are application/jose+json");
         }
         String url = base(request) + request.getRequestURI();
         return acme().authenticate.authenticate(body, url, ep, urls(ep, request).accountPrefix(), mode);

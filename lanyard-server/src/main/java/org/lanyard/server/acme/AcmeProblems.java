@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lanyard.core.ErrorCode;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.acme.AcmeError;
 import org.lanyard.core.acme.Identifier;
@@ -19,9 +20,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The ACME edge of the error model (ADR 0005): a {@link LanyardException} becomes an RFC 8555
- * §6.7 problem document {@code urn:ietf:params:acme:error:<type>} with subproblems, a fresh
- * Replay-Nonce (so a client can retry after {@code badNonce}) and Retry-After when rate limited.
+ * The ACME edge of the error model (ADR 0005, 0013): a {@link LanyardException} becomes an RFC 8555
+ * §6.7 problem document {@code urn:ietf:params:acme:error:<type>}, type and status chosen by
+ * {@link AcmeErrorMapping} from its code and kind, with subproblems, a fresh Replay-Nonce (so a
+ * client can retry after {@code badNonce}) and Retry-After when rate limited or unavailable.
  */
 @RestControllerAdvice(assignableTypes = AcmeController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,27 +40,20 @@ public class AcmeProblems {
 
     @ExceptionHandler(LanyardException.class)
     ResponseEntity<Map<String, Object>> lanyard(LanyardException e, HttpServletRequest request) {
-        LanyardException acme = e.properties().containsKey(AcmeError.TYPE) ? e
-                : org.lanyard.core.acme.AcmeError.SERVER_INTERNAL.exception("internal failure");
-        AcmeError type = AcmeError.byType((String) acme.properties().get(AcmeError.TYPE));
-        int status = acme.properties().get(AcmeError.STATUS) instanceof Integer s ? s : type.status();
-        if (!e.properties().containsKey(AcmeError.TYPE)) {
-            if (e.kind() == org.lanyard.core.ErrorKind.INTERNAL) {
-                LOG.error("internal failure {} on {} {}", e.code(), request.getMethod(), request.getRequestURI(), e);
-            } else {
-                type = AcmeError.MALFORMED;
-                status = 400;
-                acme = AcmeError.MALFORMED.exception(e.getMessage());
-            }
+        AcmeErrorMapping.Problem problem = AcmeErrorMapping.of(e.kind(), e.code());
+        int status = problem.status();
+        // acme-serverInternal is raised only by unexpected() below, which has logged the cause
+        if (problem.hidesDetail() && !e.code().equals(ErrorCode.ACME_SERVER_INTERNAL.code())) {
+            LOG.error("internal failure {} on {} {}", e.code(), request.getMethod(), request.getRequestURI(), e);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type.urn());
-        body.put("detail", type == AcmeError.SERVER_INTERNAL ? "an internal error occurred" : acme.getMessage());
+        body.put("type", problem.urn());
+        body.put("detail", AcmeErrorMapping.detail(problem, e.code(), e.getMessage()));
         body.put("status", status);
-        if (acme.properties().get(AcmeError.SUBPROBLEMS) instanceof List<?> subs) {
+        if (e.properties().get(AcmeError.SUBPROBLEMS) instanceof List<?> subs) {
             body.put("subproblems", subs.stream().map(s -> subproblem((AcmeError.Subproblem) s)).toList());
         }
-        if (acme.properties().get("algorithms") instanceof List<?> algorithms) {
+        if (e.properties().get("algorithms") instanceof List<?> algorithms) {
             body.put("algorithms", algorithms);
         }
         HttpHeaders headers = new HttpHeaders();
@@ -67,10 +62,10 @@ public class AcmeProblems {
         } catch (RuntimeException ignored) {
             // the store is down: the problem still goes out
         }
-        if (acme.properties().get(AcmeError.RETRY_AFTER) instanceof Number seconds) {
+        if (e.properties().get(AcmeError.RETRY_AFTER) instanceof Number seconds) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
         }
-        if (acme.properties().get(AcmeError.LOCATION) instanceof String location && !location.isEmpty()) {
+        if (e.properties().get(AcmeError.LOCATION) instanceof String location && !location.isEmpty()) {
             headers.set(HttpHeaders.LOCATION, location);
         }
         return ResponseEntity.status(status).headers(headers).contentType(PROBLEM).body(body);
@@ -88,7 +83,7 @@ public class AcmeProblems {
 
     private static Map<String, Object> subproblem(AcmeError.Subproblem s) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", s.type());
+        out.put("type", AcmeErrorMapping.ofCode(s.code()).urn());
         out.put("detail", s.detail());
         Identifier id = s.identifier();
         if (id != null) {

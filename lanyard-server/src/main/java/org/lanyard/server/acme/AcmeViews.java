@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.lanyard.core.ErrorCode;
 import org.lanyard.core.acme.Account;
-import org.lanyard.core.acme.AcmeError;
 import org.lanyard.core.acme.Authorization;
 import org.lanyard.core.acme.Identifier;
 import org.lanyard.core.acme.Order;
@@ -52,7 +52,8 @@ final class AcmeViews {
                         sub.add(error(a.errorType(), a.errorDetail(), a.identifier()));
                     }
                 }
-                Map<String, Object> e = error(sub.isEmpty() ? AcmeError.UNAUTHORIZED.type() : "compound",
+                Map<String, Object> e = error(sub.isEmpty() ? ErrorCode.ACME_UNAUTHORIZED.code()
+                        : ErrorCode.ACME_COMPOUND.code(),
                         sub.isEmpty() ? "the order expired or an authorization was given up" : "an authorization failed",
                         null);
                 if (!sub.isEmpty()) {
@@ -104,10 +105,12 @@ final class AcmeViews {
         return Map.of("type", id.type(), "value", id.value());
     }
 
-    static Map<String, Object> error(String type, String detail, Identifier id) {
+    /** {@code code}: what an order or authorization stores, the failure's code (or, before v2, the RFC type). */
+    static Map<String, Object> error(String code, String detail, Identifier id) {
+        AcmeErrorMapping.Problem problem = AcmeErrorMapping.ofCode(code);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("type", AcmeError.PREFIX + type);
-        out.put("detail", detail == null ? "" : detail);
+        out.put("type", problem.urn());
+        out.put("detail", AcmeErrorMapping.detail(problem, code, detail));
         if (id != null) {
             out.put("identifier", identifier(id));
         }
