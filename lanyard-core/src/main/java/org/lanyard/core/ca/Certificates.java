@@ -191,7 +191,7 @@ public final class Certificates {
         return new BcX509ExtensionUtils().createSubjectKeyIdentifier(key);
     }
 
-    static AuthorityKeyIdentifier authorityKeyId(X509Certificate issuer) {
+    public static AuthorityKeyIdentifier authorityKeyId(X509Certificate issuer) {
         byte[] skiExt = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
         byte[] id = skiExt != null
                 ? SubjectKeyIdentifier.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(skiExt).getOctets())

@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.audit.AuditTrail;
+import org.lanyard.core.ca.content.TbsBuilder;
 import org.lanyard.core.ca.lint.CertificateLint;
 import org.lanyard.core.tx.Transactions;
 
@@ -85,9 +86,11 @@ public class IssueCertificate {
         BigInteger serial = reservation.serial();
         try {
             // 4. build the to-be-signed certificate and lint it
-            TBSCertificate tbs = Certificates.leaf(serial, issuer.issuer(), issuer.signer().algorithm(), subject,
-                    request.csr().publicKey(), request.csr().subjectAltNames(), profile, notBefore, notAfter,
-                    publication.of(issuer.issuer().id(), serial));
+            TBSCertificate tbs = new TbsBuilder(serial, issuer.issuer().certificate(),
+                    Certificates.signatureAlgorithm(issuer.signer().algorithm()), subject, request.csr().publicKey(),
+                    request.csr().subjectAltNames(), notBefore, notAfter)
+                    .apply(profile.modifiers(publication.of(issuer.issuer().id(), serial)))
+                    .build();
             lint.require(tbs, issuer.issuer().certificate());
 
             // 5. sign
