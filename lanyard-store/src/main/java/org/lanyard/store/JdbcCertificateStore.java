@@ -30,7 +30,7 @@ import org.lanyard.core.revocation.CertificateStatusUpdate;
 final class JdbcCertificateStore implements CertificateStore, CertificateStatusUpdate {
 
     private static final String COLUMNS = "serial, issuer_id, profile_id, status, subject, not_before, not_after,"
-            + " key_algorithm, requested_by, created_at, der, failure_reason";
+            + " key_algorithm, requested_by, created_at, der, failure_reason, tbs_hash";
 
     private final Sql sql;
 
@@ -48,10 +48,10 @@ final class JdbcCertificateStore implements CertificateStore, CertificateStatusU
             Savepoint savepoint = c.setSavepoint();
             try {
                 Sql.update(c, "INSERT INTO certificates (" + COLUMNS + ", subject_lower)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         Serials.hex(r.serial()), r.issuerId(), r.profileId(), r.status(), r.subject(),
                         r.notBefore(), r.notAfter(), r.keyAlgorithm(), r.requestedBy(), r.createdAt(), r.der(),
-                        r.failureReason(), lower(r.subject()));
+                        r.failureReason(), r.tbsHash(), lower(r.subject()));
                 insertSans(c, r);
             } catch (SQLException e) {
                 c.rollback(savepoint);
@@ -63,6 +63,13 @@ final class JdbcCertificateStore implements CertificateStore, CertificateStatusU
             c.releaseSavepoint(savepoint);
             return null;
         });
+    }
+
+    @Override
+    public Optional<String> tbsHash(BigInteger serial) {
+        return sql.with("read the TBS hash", c -> Sql.list(c, "SELECT tbs_hash FROM certificates WHERE serial = ?",
+                r -> Optional.ofNullable(r.getString("tbs_hash")), Serials.hex(serial)).stream().findFirst()
+                .flatMap(h -> h));
     }
 
     @Override
@@ -156,7 +163,7 @@ final class JdbcCertificateStore implements CertificateStore, CertificateStatusU
             CertificateRecord p = partial;
             return new CertificateRecord(p.serial(), p.issuerId(), p.profileId(), p.status(), p.subject(), sans,
                     p.notBefore(), p.notAfter(), p.keyAlgorithm(), p.requestedBy(), p.createdAt(), p.der(),
-                    p.failureReason());
+                    p.failureReason(), p.tbsHash());
         }
     }
 
@@ -166,7 +173,7 @@ final class JdbcCertificateStore implements CertificateStore, CertificateStatusU
                 r.getString("profile_id"), CertificateStatus.valueOf(r.getString("status")), r.getString("subject"),
                 List.of(), Sql.instant(r, "not_before"), Sql.instant(r, "not_after"), r.getString("key_algorithm"),
                 r.getString("requested_by"), Sql.instant(r, "created_at"), r.getBytes("der"),
-                r.getString("failure_reason")));
+                r.getString("failure_reason"), r.getString("tbs_hash")));
     }
 
     private static boolean exists(Connection c, BigInteger serial) throws SQLException {

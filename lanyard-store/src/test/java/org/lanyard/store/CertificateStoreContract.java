@@ -66,6 +66,32 @@ abstract class CertificateStoreContract extends StoreContract {
     }
 
     @Test
+    void theLintedTbsHashIsStoredWithTheReservationAndKeptWhenIssued() {
+        String hash = "5e".repeat(32);
+        CertificateRecord plain = reservation(BigInteger.valueOf(0xabc), "a", "CN=h", dns("h.example"));
+        CertificateRecord r = new CertificateRecord(plain.serial(), plain.issuerId(), plain.profileId(),
+                plain.status(), plain.subject(), plain.subjectAltNames(), null, null, plain.keyAlgorithm(),
+                plain.requestedBy(), plain.createdAt(), null, null, hash);
+
+        store.reserve(r);
+
+        assertThat(store.tbsHash(r.serial())).contains(hash);
+        assertThat(store.find(r.serial()).orElseThrow()).usingRecursiveComparison().isEqualTo(r);
+        CertificateRecord done = issued(r, NOW.plus(Duration.ofDays(9)), new byte[] {0x30, 0x00});
+        store.complete(done);
+        assertThat(store.find(r.serial()).orElseThrow().tbsHash()).isEqualTo(hash);
+        assertThat(store.search(CertificateQuery.all(new PageRequest(0, 10))).items())
+                .extracting(CertificateRecord::tbsHash).containsExactly(hash);
+        store.fail(r.serial(), "x");
+        assertThat(store.tbsHash(r.serial())).as("kept on a failed record").contains(hash);
+        // a reservation that never passed the lint, and a serial nobody holds, have none
+        CertificateRecord unlinted = reservation(BigInteger.valueOf(0xabd), "a", "CN=u", dns("u.example"));
+        store.reserve(unlinted);
+        assertThat(store.tbsHash(unlinted.serial())).isEmpty();
+        assertThat(store.tbsHash(BigInteger.valueOf(0xdead))).isEmpty();
+    }
+
+    @Test
     void statusIsTheLightLookupOfIssuerAndStatus() {
         CertificateRecord r = reservation(BigInteger.valueOf(0x5678), "a", "CN=s", dns("s.example"));
         store.reserve(r);

@@ -29,6 +29,11 @@ public final class MeteredCertificateStore implements CertificateStore {
     }
 
     @Override
+    public Optional<String> tbsHash(BigInteger serial) {
+        return store.tbsHash(serial);
+    }
+
+    @Override
     public void complete(CertificateRecord issued) {
         store.complete(issued);
         metrics.issued(issued.profileId(), issued.issuerId());

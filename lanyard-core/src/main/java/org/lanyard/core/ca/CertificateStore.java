@@ -8,11 +8,21 @@ import org.lanyard.core.Page;
 public interface CertificateStore extends CertificateReader {
 
     /**
-     * Records a request under a new serial with status {@code RESERVED}.
+     * Records a request under a new serial with status {@code RESERVED}, with the hash of its
+     * linted TBS when it passed the lint ({@link CertificateRecord#tbsHash}).
      *
      * @throws SerialInUseException when the serial exists (the caller draws another)
      */
     void reserve(CertificateRecord reservation);
+
+    /**
+     * The TBS hash the reservation was recorded with ({@link CertificateRecord#tbsHash}), if any.
+     * Issuance checks the signed certificate against it before it stores the certificate. Stores
+     * may override this with a lighter query.
+     */
+    default Optional<String> tbsHash(BigInteger serial) {
+        return find(serial).map(CertificateRecord::tbsHash);
+    }
 
     /** Turns a reserved record into an issued one: status {@code VALID}, DER and validity stored. */
     void complete(CertificateRecord issued);

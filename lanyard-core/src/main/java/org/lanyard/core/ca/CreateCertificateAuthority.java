@@ -81,8 +81,7 @@ public class CreateCertificateAuthority {
         Signer rootKey = vault.generate(rootAlias, spec.algorithm());
         TBSCertificate rootTbs = Certificates.ca(serials.next(), null, rootKey.algorithm(), rootName,
                 spki(rootKey), null, now, now.plus(spec.rootValidity()));
-        lint.require(rootTbs, null);
-        X509Certificate root = Certificates.sign(rootTbs, rootKey);
+        X509Certificate root = Certificates.sign(lint.require(rootTbs, null), rootKey);
         vault.bindCertificate(rootAlias, List.of(root));
 
         String issuingAlias = newAlias(spec.id());
@@ -93,8 +92,7 @@ public class CreateCertificateAuthority {
         }
         TBSCertificate issuingTbs = Certificates.ca(serials.next(), root, rootKey.algorithm(), issuingName,
                 spki(issuingKey), 0, now, issuingEnd);
-        lint.require(issuingTbs, root);
-        X509Certificate issuing = Certificates.sign(issuingTbs, rootKey);
+        X509Certificate issuing = Certificates.sign(lint.require(issuingTbs, root), rootKey);
         vault.bindCertificate(issuingAlias, List.of(issuing, root));
 
         Instant created = clock.instant();

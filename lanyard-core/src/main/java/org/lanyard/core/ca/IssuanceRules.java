@@ -66,7 +66,7 @@ public final class IssuanceRules {
     static Optional<String> keyUsageCompatible(IssuanceContext c) {
         Optional<KeyAlgorithm> algorithm = KeyAlgorithm.of(c.csr().publicKey());
         if (c.profile().keyUsage().isEmpty() || algorithm.isEmpty()
-                || Certificates.keyUsageFor(c.profile().keyUsage(), algorithm.get()) != 0) {
+                || c.profile().usage().bitsFor(algorithm.get()) != 0) {
             return Optional.empty();
         }
         return Optional.of("none of the key usages of profile " + c.profile().id() + " "

@@ -14,14 +14,18 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.audit.AuditTrail;
+import org.lanyard.core.ca.content.TbsBuilder;
 import org.lanyard.core.ca.lint.CertificateLint;
+import org.lanyard.core.ca.lint.LintedCertificate;
 import org.lanyard.core.tx.Transactions;
 
 /**
  * Issues one certificate from an approved request. The steps, and why they come in this order,
  * are in docs/flows/issuance.md; the numbers below refer to them. In short: nothing is signed
- * before the serial is reserved and the request recorded, nothing is signed that failed the
- * lint, and nothing is returned that the store does not hold (DESIGN.md §5).
+ * before the serial is reserved and the request recorded with the hash of the linted TBS,
+ * nothing is signed that failed the lint (only a {@link LintedCertificate} can be signed),
+ * and nothing is returned that the store does not hold or that differs from what was linted
+ * (DESIGN.md §5).
  */
 public class IssueCertificate {
 
@@ -80,22 +84,26 @@ public class IssueCertificate {
             notBefore = issuer.issuer().certificate().getNotBefore().toInstant();
         }
 
-        // 3. reserve the serial and record the request, in one transaction with its audit event
-        CertificateRecord reservation = reserve(request, profile, issuer, subject, now);
-        BigInteger serial = reservation.serial();
+        // 3. build the to-be-signed certificate under a fresh serial and lint it, then
+        // 4. reserve that serial and record the request with the hash of the linted TBS, in one
+        //    transaction with its audit event; a refused TBS is recorded too, and marked FAILED
+        Content content = new Content(request, profile, issuer, subject, notBefore, notAfter);
+        Reserved reserved = reserve(content, now);
+        BigInteger serial = reserved.record().serial();
         try {
-            // 4. build the to-be-signed certificate and lint it
-            TBSCertificate tbs = Certificates.leaf(serial, issuer.issuer(), issuer.signer().algorithm(), subject,
-                    request.csr().publicKey(), request.csr().subjectAltNames(), profile, notBefore, notAfter,
-                    publication.of(issuer.issuer().id(), serial));
-            lint.require(tbs, issuer.issuer().certificate());
+            // 5. sign: only a LintedCertificate can be signed, and only once its hash is stored
+            X509Certificate certificate = Certificates.sign(reserved.linted(), issuer.signer());
 
-            // 5. sign
-            X509Certificate certificate = Certificates.sign(tbs, issuer.signer());
-
-            // 6. store, in one transaction with its audit event; only then return it
-            CertificateRecord issued = issuedRecord(reservation, certificate);
+            // 6. store, in one transaction with its audit event, if the signed TBS is the one
+            //    recorded; only then return it
+            CertificateRecord issued = issuedRecord(reserved.record(), certificate);
             tx.run(() -> {
+                String recorded = store.tbsHash(serial).orElse(null);
+                if (!issued.tbsHash().equals(recorded)) {
+                    throw new LanyardException(ErrorKind.INTERNAL, "tbs-hash-mismatch",
+                            "the signed certificate is not the one that passed the lint (TBS SHA-256 "
+                                    + issued.tbsHash() + ", recorded " + recorded + ")", Map.of());
+                }
                 store.complete(issued);
                 audit.record(request.requestedBy(), "certificate.issued", Serials.hex(serial),
                         Map.of("profile", profile.id(), "issuer", issuer.issuer().id(), "subject", issued.subject(),
@@ -108,26 +116,63 @@ public class IssueCertificate {
         }
     }
 
-    private CertificateRecord reserve(IssuanceRequest request, CertificateProfile profile, ActiveIssuer issuer,
-            X500Name subject, Instant now) {
+    /** What steps 3 and 4 need to build a certificate under any serial. */
+    private record Content(IssuanceRequest request, CertificateProfile profile, ActiveIssuer issuer,
+            X500Name subject, Instant notBefore, Instant notAfter) {
+    }
+
+    /** A reservation and the linted TBS whose hash it holds. */
+    private record Reserved(CertificateRecord record, LintedCertificate linted) {
+    }
+
+    /**
+     * Steps 3 and 4. The TBS names its serial, so it is built and linted for each serial drawn; a
+     * serial that turns out to be taken (the insert fails) draws another, up to 5 times. A TBS
+     * that fails the lint (or cannot be built) is still reserved, so the attempt is on record,
+     * and then marked FAILED; its error is thrown and no signer is called.
+     */
+    private Reserved reserve(Content c, Instant now) {
+        IssuanceRequest request = c.request();
+        ActiveIssuer issuer = c.issuer();
         String keyAlgorithm = KeyAlgorithm.of(request.csr().publicKey()).map(KeyAlgorithm::id).orElse("unknown");
         for (int attempt = 1; ; attempt++) {
-            CertificateRecord reservation = new CertificateRecord(serials.next(), issuer.issuer().id(), profile.id(),
-                    CertificateStatus.RESERVED, subject.toString(), request.csr().subjectAltNames(), null, null,
-                    keyAlgorithm, request.requestedBy().toString(), now, null, null);
+            BigInteger serial = serials.next();
+            LintedCertificate linted = null;
+            RuntimeException refused = null;
+            try {
+                TBSCertificate tbs = new TbsBuilder(serial, issuer.issuer().certificate(),
+                        Certificates.signatureAlgorithm(issuer.signer().algorithm()), c.subject(),
+                        request.csr().publicKey(), request.csr().subjectAltNames(), c.notBefore(), c.notAfter())
+                        .apply(c.profile().modifiers(publication.of(issuer.issuer().id(), serial)))
+                        .build();
+                linted = lint.require(tbs, issuer.issuer().certificate());
+            } catch (RuntimeException e) {
+                refused = e;
+            }
+            String tbsHash = linted == null ? null : linted.sha256();
+            CertificateRecord reservation = new CertificateRecord(serial, issuer.issuer().id(), c.profile().id(),
+                    CertificateStatus.RESERVED, c.subject().toString(), request.csr().subjectAltNames(), null, null,
+                    keyAlgorithm, request.requestedBy().toString(), now, null, null, tbsHash);
+            Map<String, String> details = tbsHash == null
+                    ? Map.of("profile", c.profile().id(), "subject", reservation.subject())
+                    : Map.of("profile", c.profile().id(), "subject", reservation.subject(), "tbsSha256", tbsHash);
             try {
                 tx.run(() -> {
                     store.reserve(reservation);
-                    audit.record(request.requestedBy(), "certificate.requested", reservation.serialHex(),
-                            Map.of("profile", profile.id(), "subject", reservation.subject()));
+                    audit.record(request.requestedBy(), "certificate.requested", reservation.serialHex(), details);
                 });
-                return reservation;
             } catch (CertificateStore.SerialInUseException collision) {
                 if (attempt == SERIAL_ATTEMPTS) {
                     throw new LanyardException(ErrorKind.INTERNAL, "serial-exhausted",
                             "no free serial number after " + SERIAL_ATTEMPTS + " attempts", Map.of(), collision);
                 }
+                continue;
             }
+            if (refused != null) {
+                markFailed(request, serial, refused);
+                throw refused;
+            }
+            return new Reserved(reservation, linted);
         }
     }
 
@@ -137,7 +182,7 @@ public class IssueCertificate {
                     CertificateStatus.VALID, reservation.subject(), reservation.subjectAltNames(),
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
                     reservation.keyAlgorithm(), reservation.requestedBy(), reservation.createdAt(),
-                    certificate.getEncoded(), null);
+                    certificate.getEncoded(), null, LintedCertificate.sha256(certificate.getTBSCertificate()));
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -26,6 +26,7 @@ import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.lanyard.core.ca.ActiveIssuer;
 import org.lanyard.core.ca.Certificates;
+import org.lanyard.core.ca.lint.CertificateLint;
 
 /**
  * Builds a delegated OCSP responder certificate (RFC 6960 §4.2.2.2): issued by the CA whose
@@ -68,7 +69,7 @@ public final class OcspSigningCertificate {
             tbs.setSubjectPublicKeyInfo(spki);
             tbs.setExtensions(ext.generate());
             TBSCertificate certificate = tbs.generateTBSCertificate();
-            return Certificates.sign(certificate, issuer.signer());
+            return Certificates.sign(CertificateLint.standard().require(certificate, ca), issuer.signer());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

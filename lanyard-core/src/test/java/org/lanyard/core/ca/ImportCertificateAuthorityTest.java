@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import org.lanyard.core.ca.lint.Unlinted;
 import org.junit.jupiter.api.Test;
 import org.lanyard.core.LanyardException;
 import org.lanyard.core.testing.Chains;
@@ -30,7 +31,7 @@ class ImportCertificateAuthorityTest {
                 new org.bouncycastle.asn1.x500.X500Name("CN=Existing Sub CA"),
                 org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()), 0,
                 elsewhere.clock.instant().minusSeconds(60), elsewhere.clock.instant().plusSeconds(86400L * 365));
-        X509Certificate cert = Certificates.sign(tbs, elsewhere.vault.open(root.keyAlias()));
+        X509Certificate cert = Certificates.sign(Unlinted.forTest(tbs), elsewhere.vault.open(root.keyAlias()));
         return new Existing(pair.getPrivate(), List.of(cert, root.certificate()));
     }
 
@@ -90,10 +91,10 @@ class ImportCertificateAuthorityTest {
         X509Certificate root = ca.chain().get(1);
         TestSystem elsewhere = new TestSystem();
         // the same root, re-signed by a stranger's key
-        X509Certificate forged = Certificates.sign(Certificates.ca(root.getSerialNumber(), null, KeyAlgorithm.EC_P256,
+        X509Certificate forged = Certificates.sign(Unlinted.forTest(Certificates.ca(root.getSerialNumber(), null, KeyAlgorithm.EC_P256,
                 org.bouncycastle.asn1.x500.X500Name.getInstance(root.getSubjectX500Principal().getEncoded()),
                 org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(root.getPublicKey().getEncoded()), null,
-                root.getNotBefore().toInstant(), root.getNotAfter().toInstant()),
+                root.getNotBefore().toInstant(), root.getNotAfter().toInstant())),
                 elsewhere.vault.generate("stranger", KeyAlgorithm.EC_P256));
         refused(ca.key(), List.of(ca.chain().get(0), forged), "issuer-chain-root");
     }
@@ -106,10 +107,10 @@ class ImportCertificateAuthorityTest {
                 Map.of(), TestSystem.ALICE)).certificate();
         other.vault.importKey("leaf", leafPair.getPrivate(), List.of(leaf));
         KeyPair pair = Keys.generate(KeyAlgorithm.EC_P256);
-        X509Certificate sub = Certificates.sign(Certificates.ca(other.serials.next(), leaf, KeyAlgorithm.EC_P256,
+        X509Certificate sub = Certificates.sign(Unlinted.forTest(Certificates.ca(other.serials.next(), leaf, KeyAlgorithm.EC_P256,
                 new org.bouncycastle.asn1.x500.X500Name("CN=Under a leaf"),
                 org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()), 0,
-                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant()), other.vault.open("leaf"));
+                leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant())), other.vault.open("leaf"));
         refused(pair.getPrivate(), List.of(sub, leaf), "issuer-chain-not-ca");
     }
 
@@ -133,10 +134,10 @@ class ImportCertificateAuthorityTest {
         var longName = new org.bouncycastle.asn1.x500.X500NameBuilder().addRDN(
                 org.bouncycastle.asn1.x500.style.BCStyle.CN, new org.bouncycastle.asn1.DERUTF8String("n".repeat(70)))
                 .build();
-        X509Certificate sub = Certificates.sign(Certificates.ca(elsewhere.serials.next(), root.certificate(),
+        X509Certificate sub = Certificates.sign(Unlinted.forTest(Certificates.ca(elsewhere.serials.next(), root.certificate(),
                 KeyAlgorithm.EC_P256, longName,
                 org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()), 0,
-                elsewhere.clock.instant(), elsewhere.clock.instant().plusSeconds(86400)),
+                elsewhere.clock.instant(), elsewhere.clock.instant().plusSeconds(86400))),
                 elsewhere.vault.open(root.keyAlias()));
         refused(pair.getPrivate(), List.of(sub, root.certificate()), "issuer-subject");
     }

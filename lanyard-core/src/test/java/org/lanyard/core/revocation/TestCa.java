@@ -14,6 +14,9 @@ import org.lanyard.core.ca.CertificateProfile;
 import org.lanyard.core.ca.CertificateRecord;
 import org.lanyard.core.ca.CertificateStatus;
 import org.lanyard.core.ca.Certificates;
+import org.lanyard.core.ca.PublicationUrls;
+import org.lanyard.core.ca.content.TbsBuilder;
+import org.lanyard.core.ca.lint.Unlinted;
 import org.lanyard.core.ca.ExtendedKeyUsage;
 import org.lanyard.core.ca.Issuer;
 import org.lanyard.core.ca.KeyAlgorithm;
@@ -42,13 +45,13 @@ final class TestCa {
         this.start = start;
         SoftwareSigner rootKey = SoftwareSigner.generate(KeyAlgorithm.EC_P256);
         X500Name rootName = new X500Name("CN=" + id + " Root CA");
-        X509Certificate rootCert = Certificates.sign(Certificates.ca(serials.next(), null, rootKey.algorithm(),
-                rootName, spki(rootKey), null, start, start.plus(Duration.ofDays(3650))), rootKey);
+        X509Certificate rootCert = Certificates.sign(Unlinted.forTest(Certificates.ca(serials.next(), null, rootKey.algorithm(),
+                rootName, spki(rootKey), null, start, start.plus(Duration.ofDays(3650)))), rootKey);
         root = new Issuer(id + "-root", id + " Root CA", List.of(rootCert), id + "-root", false, start);
         issuingKey = SoftwareSigner.generate(KeyAlgorithm.EC_P256);
-        X509Certificate issuingCert = Certificates.sign(Certificates.ca(serials.next(), rootCert,
+        X509Certificate issuingCert = Certificates.sign(Unlinted.forTest(Certificates.ca(serials.next(), rootCert,
                 rootKey.algorithm(), new X500Name("CN=" + id + " Issuing CA"), spki(issuingKey), 0, start,
-                start.plus(Duration.ofDays(1800))), rootKey);
+                start.plus(Duration.ofDays(1800)))), rootKey);
         issuing = new ActiveIssuer(new Issuer(id, id + " Issuing CA", List.of(issuingCert, rootCert), id, true, start),
                 issuingKey);
     }
@@ -61,9 +64,10 @@ final class TestCa {
                 validity, EnumSet.of(KeyUsageBit.digitalSignature), List.of(ExtendedKeyUsage.clientAuth), "CN=${cn}",
                 EnumSet.noneOf(SanType.class), List.of(), false, 0, List.of(crlUrl), null, OCSP_URL, false, null);
         Instant notAfter = start.plus(validity);
-        X509Certificate leaf = Certificates.sign(Certificates.leaf(serial, issuing.issuer(),
-                issuingKey.algorithm(), new X500Name("CN=leaf " + Serials.hex(serial)), spki(leafKey), List.of(),
-                profile, start, notAfter), issuingKey);
+        X509Certificate leaf = Certificates.sign(Unlinted.forTest(new TbsBuilder(serial,
+                issuing.issuer().certificate(), Certificates.signatureAlgorithm(issuingKey.algorithm()),
+                new X500Name("CN=leaf " + Serials.hex(serial)), spki(leafKey), List.of(), start, notAfter)
+                .apply(profile.modifiers(PublicationUrls.Urls.NONE)).build()), issuingKey);
         try {
             store.complete(new CertificateRecord(serial, issuing.issuer().id(), "test", CertificateStatus.VALID,
                     leaf.getSubjectX500Principal().getName(), List.of(), start, notAfter, "p256", "test", start,

@@ -66,7 +66,7 @@ public final class MemoryCertificateStore implements CertificateStore, MemoryTra
         }
         records.put(serial, new CertificateRecord(r.serial(), r.issuerId(), r.profileId(), CertificateStatus.FAILED,
                 r.subject(), r.subjectAltNames(), null, null, r.keyAlgorithm(), r.requestedBy(), r.createdAt(), null,
-                reason));
+                reason, r.tbsHash()));
     }
 
     @Override

@@ -41,8 +41,11 @@ public final class CertificateLint {
         return findings;
     }
 
-    /** Lints and refuses with {@code lint-<rule>} when any error is found. */
-    public void require(TBSCertificate tbs, X509Certificate issuer) {
+    /**
+     * Lints and refuses with {@code lint-<rule>} when any error is found; otherwise returns the
+     * certificate in the one form a signer accepts. {@code issuer} is null for a self-signed root.
+     */
+    public LintedCertificate require(TBSCertificate tbs, X509Certificate issuer) {
         List<LintFinding> errors = lint(tbs, issuer).stream().filter(LintFinding::error).toList();
         if (!errors.isEmpty()) {
             String summary = errors.stream().map(f -> f.rule() + ": " + f.message()).collect(Collectors.joining("; "));
@@ -50,5 +53,6 @@ public final class CertificateLint {
                     "the certificate failed the pre-issuance lint: " + summary,
                     java.util.Map.of("rule", "lint:" + errors.get(0).rule()));
         }
+        return new LintedCertificate(tbs);
     }
 }
