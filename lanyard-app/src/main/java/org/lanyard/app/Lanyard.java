@@ -1,6 +1,5 @@
 package org.lanyard.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -2,7 +2,6 @@ package org.lanyard.cli;
 
 import java.util.concurrent.Callable;
 import org.lanyard.core.audit.AuditVerification;
-import org.lanyard.app.Lanyard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

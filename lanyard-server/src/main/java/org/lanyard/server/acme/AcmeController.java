@@ -3,7 +3,6 @@ package org.lanyard.server.acme;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -21,7 +21,6 @@ import java.util.Set;
 import org.lanyard.app.Lanyard;
 import org.lanyard.app.Private;
 import org.lanyard.app.Settings;
-import org.lanyard.core.Actor;
 import org.lanyard.core.ca.Issuer;
 import org.lanyard.core.ca.KeyAlgorithm;
 import org.lanyard.core.ca.SanType;

@@ -3,7 +3,6 @@ package org.lanyard.core.ca.lint;
 import static org.lanyard.core.ca.lint.LintFinding.Severity.ERROR;
 import static org.lanyard.core.ca.lint.LintFinding.Severity.WARNING;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
