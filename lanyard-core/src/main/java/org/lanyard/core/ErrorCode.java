@@ -37,6 +37,10 @@ public enum ErrorCode {
     DOWNLOAD_FORMAT_UNKNOWN(GENERAL, "download-format-unknown", ErrorKind.INVALID_INPUT,
             "The certificate download format is not one Lanyard offers."),
 
+    // issuance pipeline (docs/flows/issuance.md)
+    TBS_HASH_MISMATCH(GENERAL, "tbs-hash-mismatch", ErrorKind.INTERNAL,
+            "The signed certificate's to-be-signed part differs from the linted one recorded with the reservation; nothing is stored."),
+
     // jobs (docs/flows/jobs.md)
     JOB_UNKNOWN(GENERAL, "job-unknown", ErrorKind.NOT_FOUND,
             "No job of that name is registered in the cluster."),
