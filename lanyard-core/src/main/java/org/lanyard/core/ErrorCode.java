@@ -1,10 +1,10 @@
 package org.lanyard.core;
 
-import static org.lanyard.core.ErrorCode.Group.ACME;
-import static org.lanyard.core.ErrorCode.Group.EDGE;
-import static org.lanyard.core.ErrorCode.Group.GENERAL;
-import static org.lanyard.core.ErrorCode.Group.ISSUANCE_RULE;
-import static org.lanyard.core.ErrorCode.Group.LINT;
+import static org.lanyard.core.ErrorGroup.ACME;
+import static org.lanyard.core.ErrorGroup.EDGE;
+import static org.lanyard.core.ErrorGroup.GENERAL;
+import static org.lanyard.core.ErrorGroup.ISSUANCE_RULE;
+import static org.lanyard.core.ErrorGroup.LINT;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -442,20 +442,6 @@ public enum ErrorCode {
     INTERNAL(EDGE, "internal", ErrorKind.INTERNAL,
             "An unexpected failure; details are in the log, not in the answer.");
 
-    /** Where a code comes from; the edges use it to map whole families alike. */
-    public enum Group {
-        /** Raised by a use case, adapter or edge with a string literal or a constant of this enum. */
-        GENERAL,
-        /** The name of an issuance rule ({@code ca.IssuanceRules}); raised by the issuance policy. */
-        ISSUANCE_RULE,
-        /** {@code lint-<rule>} for an ERROR rule of the pre-issuance lint ({@code ca.lint}). */
-        LINT,
-        /** An RFC 8555 §6.7 problem type, {@code acme-<type>}; raised through {@code acme.AcmeError}. */
-        ACME,
-        /** Written by the REST edge itself for failures of the web framework (unknown route, bad JSON). */
-        EDGE
-    }
-
     private static final Map<String, ErrorCode> BY_CODE = new HashMap<>();
 
     static {
@@ -466,12 +452,12 @@ public enum ErrorCode {
         }
     }
 
-    private final Group group;
+    private final ErrorGroup group;
     private final String code;
     private final ErrorKind kind;
     private final String meaning;
 
-    ErrorCode(Group group, String code, ErrorKind kind, String meaning) {
+    ErrorCode(ErrorGroup group, String code, ErrorKind kind, String meaning) {
         this.group = group;
         this.code = code;
         this.kind = kind;
@@ -492,7 +478,7 @@ public enum ErrorCode {
         return meaning;
     }
 
-    public Group group() {
+    public ErrorGroup group() {
         return group;
     }
 

@@ -101,14 +101,14 @@ class ErrorCodeTest {
     @Test
     void issuanceRulesAreTheRuleEntries() {
         Set<String> rules = IssuanceRules.all().stream().map(IssuanceRule::name).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(rules).isEqualTo(codes(ErrorCode.Group.ISSUANCE_RULE));
+        assertThat(rules).isEqualTo(codes(ErrorGroup.ISSUANCE_RULE));
     }
 
     @Test
     void acmeErrorsAreTheAcmeEntries() {
         Set<String> acme = Arrays.stream(AcmeError.values()).map(a -> a.code().code())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(acme).isEqualTo(codes(ErrorCode.Group.ACME));
+        assertThat(acme).isEqualTo(codes(ErrorGroup.ACME));
         for (AcmeError e : AcmeError.values()) {
             LanyardException raised = e.exception("x");
             assertThat(raised.code()).isEqualTo(e.code().code());
@@ -119,7 +119,7 @@ class ErrorCodeTest {
     @Test
     void codesAreStableNamesWithAKindAndAMeaning() {
         for (ErrorCode code : ErrorCode.values()) {
-            String pattern = code.group() == ErrorCode.Group.ACME ? "acme-[a-z][A-Za-z]+" : "[a-z0-9]+(-[a-z0-9]+)*";
+            String pattern = code.group() == ErrorGroup.ACME ? "acme-[a-z][A-Za-z]+" : "[a-z0-9]+(-[a-z0-9]+)*";
             assertThat(code.code()).as(code.name()).matches(pattern);
             assertThat(code.name()).as("constant name of " + code.code())
                     .isEqualTo(code.code().replaceAll("([a-z])([A-Z])", "$1_$2").replace('-', '_').toUpperCase());
@@ -186,7 +186,7 @@ class ErrorCodeTest {
         assertThat(ErrorCode.find("no-such-code")).isEmpty();
     }
 
-    static Set<String> codes(ErrorCode.Group group) {
+    static Set<String> codes(ErrorGroup group) {
         return Arrays.stream(ErrorCode.values()).filter(c -> c.group() == group).map(ErrorCode::code)
                 .collect(Collectors.toCollection(TreeSet::new));
     }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.lanyard.core.ErrorCode;
+import org.lanyard.core.ErrorGroup;
 import org.lanyard.core.ErrorKind;
 
 /**
@@ -136,7 +137,7 @@ public final class AcmeErrorMapping {
         // the certificate the CSR would make fails the lint, or the profile needs subject values the
         // CSR cannot give: "the CSR is unacceptable" (RFC 8555 §7.4), as in v1
         for (ErrorCode code : ErrorCode.values()) {
-            if (code.group() == ErrorCode.Group.LINT) {
+            if (code.group() == ErrorGroup.LINT) {
                 BY_CODE.put(code, Type.BAD_CSR.problem());
             }
         }
@@ -199,7 +200,7 @@ public final class AcmeErrorMapping {
                     : "an internal error occurred";
         }
         Optional<ErrorCode> known = ErrorCode.find(code);
-        if (known.isEmpty() || known.get().group() == ErrorCode.Group.ACME) {
+        if (known.isEmpty() || known.get().group() == ErrorGroup.ACME) {
             return message == null ? "" : message;
         }
         return (message == null ? "" : message) + " (" + code + ")";

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.lanyard.app.metrics.Metrics;
 import org.lanyard.core.ErrorCode;
+import org.lanyard.core.ErrorGroup;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.LanyardException;
 import org.slf4j.Logger;
@@ -125,7 +126,7 @@ public class Problems extends ResponseEntityExceptionHandler {
      */
     static HttpStatus status(ErrorKind kind, String code) {
         ErrorCode known = ErrorCode.find(code).orElse(null);
-        if (known == null || known.group() != ErrorCode.Group.EDGE) {
+        if (known == null || known.group() != ErrorGroup.EDGE) {
             return status(kind);
         }
         return switch (known) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lanyard.core.ErrorCode;
+import org.lanyard.core.ErrorGroup;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.core.acme.AcmeError;
 
@@ -120,7 +121,7 @@ class AcmeErrorMappingTest {
     void finalizeRefusalsAnswerAsInV1() {
         Set<ErrorCode> pipeline = EnumSet.noneOf(ErrorCode.class);
         for (ErrorCode code : ErrorCode.values()) {
-            if (code.group() == ErrorCode.Group.ISSUANCE_RULE || code.group() == ErrorCode.Group.LINT) {
+            if (code.group() == ErrorGroup.ISSUANCE_RULE || code.group() == ErrorGroup.LINT) {
                 pipeline.add(code);
             }
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lanyard.core.ErrorCode;
+import org.lanyard.core.ErrorGroup;
 import org.lanyard.core.ErrorKind;
 import org.lanyard.server.acme.AcmeErrorMapping;
 import org.springframework.http.HttpStatus;
@@ -70,7 +71,7 @@ class ErrorDocumentationTest {
         assertThat(Problems.status(ErrorKind.RATE_LIMITED)).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(Problems.status(ErrorKind.UNAVAILABLE)).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         for (ErrorCode code : ErrorCode.values()) {
-            if (code.group() != ErrorCode.Group.EDGE && code.kind() == code.kind().general()) {
+            if (code.group() != ErrorGroup.EDGE && code.kind() == code.kind().general()) {
                 assertThat(Problems.status(code.kind(), code.code())).as(code.code())
                         .isEqualTo(Problems.status(code.kind().general()));
             }
